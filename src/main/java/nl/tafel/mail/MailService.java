@@ -1,0 +1,70 @@
+package nl.tafel.mail;
+
+import java.time.Clock;
+import java.util.UUID;
+import nl.tafel.mail.internal.MailEntity;
+import nl.tafel.mail.internal.MailRepository;
+import nl.tafel.mail.internal.MailSettings;
+import nl.tafel.shared.EmailAddress;
+import nl.tafel.shared.TafelException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The outbound mail port. */
+@Service
+public class MailService {
+
+    private final MailRepository mails;
+    private final MailSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MailService(MailRepository mails, MailSettings settings, ApplicationEventPublisher events, Clock clock) {
+        this.mails = mails;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the mail to the outbox in the caller's transaction. It is sent only after that transaction commits, and
+     * not at all if it rolls back.
+     */
+    @Transactional
+    public long queue(OutgoingMail mail) {
+        String to = EmailAddress.parse(mail.to()).value();
+        String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">";
+        MailEntity entity = new MailEntity(messageId, to, mail.subject(), mail.text(), mail.html(), mail.kind(),
+                settings.smtpConfigured() ? MailStatus.PENDING : MailStatus.KEPT, clock.instant());
+        mails.save(entity);
+        events.publishEvent(new MailQueued(entity.id()));
+        return entity.id();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public Page<SentMail> log(Pageable page) {
+        return mails.findAllByOrderByIdDesc(page).map(MailEntity::toRecord);
+    }
+
+    /** Sends a mail that gave up (or was kept) once more. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public SentMail retry(long id) {
+        MailEntity mail = mails.findById(id).orElseThrow(() -> new TafelException("mail.error.gone"));
+        if (!settings.smtpConfigured()) {
+            throw new TafelException("mail.error.noSmtp");
+        }
+        mail.retryNow(clock.instant());
+        events.publishEvent(new MailQueued(mail.id()));
+        return mail.toRecord();
+    }
+
+    public boolean smtpConfigured() {
+        return settings.smtpConfigured();
+    }
+}

@@ -1,0 +1,35 @@
+package nl.tafel.members.internal;
+
+import java.util.Optional;
+import nl.tafel.members.AppRole;
+import nl.tafel.members.PersonStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
+
+    Optional<PersonEntity> findByEmail(String email);
+
+    boolean existsByEmail(String email);
+
+    boolean existsByEmailAndIdNot(String email, Long id);
+
+    long countByRoleAndStatusNot(AppRole role, PersonStatus status);
+
+    long countByOrganisationId(Long organisationId);
+
+    @EntityGraph(attributePaths = "organisation")
+    @Query("""
+            select p from PersonEntity p left join p.organisation o
+            where :text = ''
+               or lower(p.fullName) like concat('%', :text, '%')
+               or lower(p.email) like concat('%', :text, '%')
+               or lower(o.name) like concat('%', :text, '%')
+               or lower(p.function) like concat('%', :text, '%')
+            """)
+    Page<PersonEntity> search(@Param("text") String text, Pageable pageable);
+}

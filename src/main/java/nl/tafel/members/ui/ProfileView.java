@@ -1,0 +1,136 @@
+package nl.tafel.members.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import nl.tafel.members.MyProfile;
+import nl.tafel.members.Passwords;
+import nl.tafel.members.ProfileService;
+import nl.tafel.shared.ConcurrentEditException;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.i18n.TafelI18NProvider;
+import nl.tafel.shared.ui.FormErrors;
+import nl.tafel.shared.ui.Notifications;
+import nl.tafel.shared.ui.ViewHeader;
+
+/** Everyone's own page: name, language and password. */
+@Route("profiel")
+@PermitAll
+class ProfileView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ProfileService profiles;
+    private MyProfile me;
+    private final TextField name = new TextField();
+    private final Select<Locale> language = new Select<>();
+
+    ProfileView(ProfileService profiles) {
+        this.profiles = profiles;
+        this.me = profiles.me();
+        addClassName("tafel-view");
+        add(new ViewHeader(getTranslation("profile.title"), getTranslation("profile.description")));
+
+        name.setLabel(getTranslation("person.fullName"));
+        name.setMaxLength(200);
+        name.setId("profile-name");
+        language.setLabel(getTranslation("person.language"));
+        language.setItems(TafelI18NProvider.LOCALES);
+        language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
+        language.setId("profile-language");
+        TextField email = readOnly("person.email", me.email());
+        TextField organisation = readOnly("person.organisation", me.organisationName());
+        TextField role = readOnly("person.role", getTranslation(me.role().translationKey()));
+        fill();
+
+        FormErrors errors = new FormErrors(this).bind("fullName", name);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            errors.clear();
+            try {
+                Locale before = me.locale();
+                me = profiles.update(me.version(), name.getValue(), language.getValue());
+                Notifications.success(getTranslation("profile.saved"));
+                if (!before.equals(me.locale())) {
+                    VaadinSession.getCurrent().setLocale(me.locale());
+                    UI.getCurrent().getPage().reload();
+                }
+            } catch (FieldException ex) {
+                errors.show(ex);
+            } catch (ConcurrentEditException ex) {
+                Notifications.error(getTranslation(ex.messageKey()));
+                me = profiles.me();
+                fill();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("profile-save");
+        FormLayout details = new FormLayout(name, language, email, organisation, role);
+        details.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        Div detailsCard = new Div(details, save);
+        detailsCard.addClassName("tafel-card");
+
+        add(detailsCard, new H2(getTranslation("profile.password")), passwordCard());
+    }
+
+    private Div passwordCard() {
+        PasswordField current = new PasswordField(getTranslation("profile.currentPassword"));
+        PasswordField fresh = new PasswordField(getTranslation("profile.newPassword"));
+        fresh.setHelperText(getTranslation("validation.password.rule", Passwords.MIN_LENGTH));
+        PasswordField repeat = new PasswordField(getTranslation("profile.repeatPassword"));
+        current.setId("profile-current-password");
+        fresh.setId("profile-new-password");
+        repeat.setId("profile-repeat-password");
+        FormErrors errors = new FormErrors(this).bind("currentPassword", current).bind("newPassword", fresh);
+        Button change = new Button(getTranslation("profile.changePassword"), e -> {
+            errors.clear();
+            repeat.setInvalid(false);
+            if (!fresh.getValue().equals(repeat.getValue())) {
+                repeat.setErrorMessage(getTranslation("validation.password.mismatch"));
+                repeat.setInvalid(true);
+                return;
+            }
+            try {
+                profiles.changePassword(current.getValue(), fresh.getValue());
+                current.clear();
+                fresh.clear();
+                repeat.clear();
+                Notifications.success(getTranslation("profile.passwordChanged"));
+            } catch (FieldException ex) {
+                errors.show(ex);
+            }
+        });
+        change.setId("profile-change-password");
+        FormLayout form = new FormLayout(current, fresh, repeat);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 3));
+        Div card = new Div(form, change);
+        card.addClassName("tafel-card");
+        return card;
+    }
+
+    private void fill() {
+        name.setValue(me.fullName());
+        language.setValue(TafelI18NProvider.supported(me.locale()));
+    }
+
+    private TextField readOnly(String labelKey, String value) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setValue(value == null ? "" : value);
+        field.setReadOnly(true);
+        return field;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("profile.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,78 @@
+package nl.tafel.members.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import nl.tafel.members.Passwords;
+import nl.tafel.members.ProfileService;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.TafelException;
+import nl.tafel.shared.ui.FormErrors;
+import nl.tafel.shared.ui.Notifications;
+
+/** After an activation or reset link: choose a password (the old one is not asked). */
+@Route("wachtwoord-instellen")
+@PermitAll
+class SetPasswordView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ProfileService profiles;
+
+    SetPasswordView(ProfileService profiles) {
+        this.profiles = profiles;
+        addClassName("tafel-view");
+        PasswordField fresh = new PasswordField(getTranslation("profile.newPassword"));
+        fresh.setHelperText(getTranslation("validation.password.rule", Passwords.MIN_LENGTH));
+        fresh.setWidthFull();
+        fresh.setId("set-password");
+        PasswordField repeat = new PasswordField(getTranslation("profile.repeatPassword"));
+        repeat.setWidthFull();
+        repeat.setId("set-password-repeat");
+        FormErrors errors = new FormErrors(this).bind("newPassword", fresh);
+        Button save = new Button(getTranslation("setPassword.save"), e -> {
+            errors.clear();
+            repeat.setInvalid(false);
+            if (!fresh.getValue().equals(repeat.getValue())) {
+                repeat.setErrorMessage(getTranslation("validation.password.mismatch"));
+                repeat.setInvalid(true);
+                return;
+            }
+            try {
+                profiles.setPasswordFromLink(fresh.getValue());
+                Notifications.success(getTranslation("setPassword.done"));
+                getUI().ifPresent(ui -> ui.navigate(""));
+            } catch (FieldException ex) {
+                errors.show(ex);
+            } catch (TafelException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("set-password-save");
+        Div card = new Div(new H1(getTranslation("setPassword.title")),
+                new Paragraph(getTranslation("setPassword.text")), fresh, repeat, save);
+        card.addClassName("tafel-card");
+        card.addClassName("tafel-narrow");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!profiles.signedInWithLink()) {
+            event.forwardTo(ProfileView.class);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("setPassword.title") + " · " + getTranslation("app.name");
+    }
+}

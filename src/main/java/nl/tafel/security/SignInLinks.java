@@ -1,0 +1,110 @@
+package nl.tafel.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import nl.tafel.mail.MailComposer;
+import nl.tafel.mail.MailService;
+import nl.tafel.members.Account;
+import nl.tafel.members.AccountDirectory;
+import nl.tafel.shared.i18n.TafelI18NProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * E-mailed one-time sign-in links (Spring Security's one-time-token login): the activation link for a new person
+ * and the "forgot password" link. Either signs the person in once, after which they choose a password.
+ */
+@Service
+public class SignInLinks {
+
+    static final Duration ACTIVATION_VALIDITY = Duration.ofDays(7);
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    static final int MAX_OPEN_RESET_LINKS = 3;
+
+    private final AccountDirectory accounts;
+    private final OneTimeTokenService tokens;
+    private final MailService mail;
+    private final MailComposer composer;
+    private final TafelI18NProvider i18n;
+    private final JdbcTemplate jdbc;
+    private final String baseUrl;
+
+    SignInLinks(AccountDirectory accounts, OneTimeTokenService tokens, MailService mail, MailComposer composer,
+            TafelI18NProvider i18n, JdbcTemplate jdbc, @Value("${tafel.base-url}") String baseUrl) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.composer = composer;
+        this.i18n = i18n;
+        this.jdbc = jdbc;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * "Forgot password": mails a link if the address belongs to an account that may sign in. The caller learns
+     * nothing either way, and at most a few unused links are open per account.
+     */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        accounts.findByEmail(email).filter(Account::canSignIn).ifPresent(account -> {
+            if (openLinks(account.email()) >= MAX_OPEN_RESET_LINKS) {
+                return;
+            }
+            OneTimeToken token = tokens.generate(new GenerateOneTimeTokenRequest(account.email(), RESET_VALIDITY));
+            mailLink(account, token, "password-reset", "mail.reset.subject",
+                    List.of(i18n.translate(account.locale(), "mail.reset.intro"),
+                            i18n.translate(account.locale(), "mail.reset.validity")),
+                    "mail.reset.action");
+        });
+    }
+
+    /** The activation link for a person who was just added (or whose link is sent again). */
+    @Transactional
+    public void sendActivation(String email) {
+        accounts.findByEmail(email).filter(Account::canSignIn).ifPresent(account -> {
+            OneTimeToken token = tokens.generate(
+                    new GenerateOneTimeTokenRequest(account.email(), ACTIVATION_VALIDITY));
+            mailLink(account, token, "activation", "mail.activation.subject",
+                    List.of(i18n.translate(account.locale(), "mail.activation.intro"),
+                            i18n.translate(account.locale(), "mail.activation.validity")),
+                    "mail.activation.action");
+        });
+    }
+
+    /** A person who may no longer sign in loses their open links too. */
+    @Transactional
+    public void revokeLinks(String email) {
+        jdbc.update("delete from one_time_tokens where username = ?", email);
+    }
+
+    /** Drops one token that was generated but will not be mailed. */
+    @Transactional
+    public void discard(String tokenValue) {
+        jdbc.update("delete from one_time_tokens where token_value = ?", tokenValue);
+    }
+
+    public String linkFor(String tokenValue) {
+        return baseUrl + "/login/ott?token=" + tokenValue;
+    }
+
+    private int openLinks(String email) {
+        Integer n = jdbc.queryForObject(
+                "select count(*) from one_time_tokens where username = ? and expires_at > current_timestamp(6)",
+                Integer.class, email);
+        return n == null ? 0 : n;
+    }
+
+    private void mailLink(Account account, OneTimeToken token, String kind, String subjectKey,
+            List<String> paragraphs, String actionKey) {
+        Locale locale = account.locale();
+        mail.queue(composer.compose(kind, account.email(), locale, i18n.translate(locale, subjectKey),
+                account.displayName(), paragraphs, i18n.translate(locale, actionKey),
+                linkFor(token.getTokenValue())));
+    }
+}

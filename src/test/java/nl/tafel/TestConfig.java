@@ -1,0 +1,64 @@
+package nl.tafel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Test-wide beans: a clock tests can move forward, and a clean database once per test run. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestConfig {
+
+    private static final AtomicBoolean CLEANED = new AtomicBoolean();
+
+    @Bean
+    @Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
+    @Bean
+    FlywayMigrationStrategy cleanOnceThenMigrate() {
+        return flyway -> {
+            if (CLEANED.compareAndSet(false, true)) {
+                flyway.clean();
+            }
+            flyway.migrate();
+        };
+    }
+
+    /** The system clock plus an offset that a test may move; {@link #reset()} after use. */
+    public static class TestClock extends Clock {
+
+        private volatile Duration offset = Duration.ZERO;
+
+        public void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        public void reset() {
+            offset = Duration.ZERO;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
+}

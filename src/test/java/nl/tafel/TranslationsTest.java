@@ -1,0 +1,97 @@
+package nl.tafel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.tafel.mail.MailStatus;
+import nl.tafel.members.AppRole;
+import nl.tafel.members.GroupKind;
+import nl.tafel.members.GroupRole;
+import nl.tafel.members.PersonStatus;
+import org.junit.jupiter.api.Test;
+
+/** Every text a person sees exists in Dutch and in English. */
+class TranslationsTest {
+
+    private static final Pattern KEY_IN_CODE = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9_]+)+)\"");
+
+    private final Properties dutch = load("nl");
+    private final Properties english = load("en");
+
+    @Test
+    void dutchAndEnglishHaveTheSameKeys() {
+        assertThat(new TreeSet<>(english.stringPropertyNames()))
+                .as("keys in Dutch and English")
+                .isEqualTo(new TreeSet<>(dutch.stringPropertyNames()));
+    }
+
+    @Test
+    void noTranslationIsEmpty() {
+        dutch.forEach((k, v) -> assertThat(v.toString()).as("nl: " + k).isNotBlank());
+        english.forEach((k, v) -> assertThat(v.toString()).as("en: " + k).isNotBlank());
+    }
+
+    @Test
+    void everyKeyTheCodeUsesIsTranslated() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = KEY_IN_CODE.matcher(Files.readString(file));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (looksLikeTranslationKey(key)) {
+                        used.add(key);
+                    }
+                }
+            }
+        }
+        for (AppRole r : AppRole.values()) {
+            used.add(r.translationKey());
+        }
+        for (PersonStatus s : PersonStatus.values()) {
+            used.add(s.translationKey());
+        }
+        for (GroupKind k : GroupKind.values()) {
+            used.add(k.translationKey());
+        }
+        for (GroupRole r : GroupRole.values()) {
+            used.add(r.translationKey());
+        }
+        for (MailStatus s : MailStatus.values()) {
+            used.add(s.translationKey());
+        }
+        assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
+        assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
+        assertThat(english.stringPropertyNames()).as("English").containsAll(used);
+    }
+
+    /** Strings in code that are not translation keys but look alike (packages, properties, file names). */
+    private static boolean looksLikeTranslationKey(String s) {
+        return !(s.startsWith("nl.") || s.startsWith("tafel.") || s.startsWith("spring.") || s.startsWith("vaadin.")
+                || s.startsWith("org.") || s.startsWith("com.") || s.startsWith("jakarta.")
+                || s.startsWith("java.") || s.startsWith("mail.smtp") || s.startsWith("db.")
+                || s.startsWith("styles.") || s.endsWith(".css") || s.endsWith(".js") || s.endsWith(".html")
+                || s.startsWith("user.") || s.startsWith("tafel-") || s.contains("example"));
+    }
+
+    private static Properties load(String language) {
+        Properties p = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream(
+                "/vaadin-i18n/translations_" + language + ".properties")) {
+            assertThat(in).as("translations_" + language).isNotNull();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return p;
+    }
+}
