@@ -24,6 +24,12 @@ public class TestConfig {
     }
 
     @Bean
+    TestAccounts testAccounts(org.springframework.jdbc.core.JdbcTemplate jdbc,
+            org.springframework.security.crypto.password.PasswordEncoder encoder) {
+        return new TestAccounts(jdbc, encoder);
+    }
+
+    @Bean
     FlywayMigrationStrategy cleanOnceThenMigrate() {
         return flyway -> {
             if (CLEANED.compareAndSet(false, true)) {

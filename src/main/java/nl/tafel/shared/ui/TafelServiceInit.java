@@ -28,6 +28,8 @@ class TafelServiceInit implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> {
             VaadinSession session = init.getSession();
             session.setErrorHandler(new TafelErrorHandler());
+            // Dutch first, whatever the browser prefers; the sign-in page and the user menu switch languages.
+            session.setLocale(TafelI18NProvider.DUTCH);
         });
         // The signed-in person's stored language applies once per person and session; a switch in the
         // user menu changes the session's locale afterwards and is not overridden on the next page.
