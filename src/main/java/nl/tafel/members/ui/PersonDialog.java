@@ -24,6 +24,7 @@ import nl.tafel.shared.ConcurrentEditException;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.shared.i18n.TafelI18NProvider;
+import nl.tafel.shared.ui.Fields;
 import nl.tafel.shared.ui.FormErrors;
 import nl.tafel.shared.ui.Notifications;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,7 @@ class PersonDialog extends Dialog {
     private final Span staleNotice = new Span();
 
     private final TextField fullName = new TextField();
-    private final EmailField email = new EmailField();
+    private final EmailField email = Fields.email("");
     private final ComboBox<OrganisationDetails> organisation = new ComboBox<>();
     private final TextField function = new TextField();
     private final TextField phone = new TextField();

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
+import nl.tafel.shared.ui.Languages;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import nl.tafel.members.MyProfile;
@@ -61,7 +61,7 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 me = profiles.update(me.version(), name.getValue(), language.getValue());
                 Notifications.success(getTranslation("profile.saved"));
                 if (!before.equals(me.locale())) {
-                    VaadinSession.getCurrent().setLocale(me.locale());
+                    Languages.choose(me.locale());
                     UI.getCurrent().getPage().reload();
                 }
             } catch (FieldException ex) {

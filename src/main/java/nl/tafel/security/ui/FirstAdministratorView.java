@@ -19,6 +19,7 @@ import nl.tafel.members.AccountDirectory;
 import nl.tafel.members.Passwords;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
+import nl.tafel.shared.ui.Fields;
 
 /** On an empty database, the first visitor creates the administrator. Afterwards this page is closed. */
 @Route(value = "eerste-beheerder", autoLayout = false)
@@ -27,7 +28,7 @@ public class FirstAdministratorView extends VerticalLayout implements BeforeEnte
 
     private final AccountDirectory accounts;
     private final TextField name = new TextField();
-    private final EmailField email = new EmailField();
+    private final EmailField email = Fields.email("");
     private final PasswordField password = new PasswordField();
     private final PasswordField repeat = new PasswordField();
 

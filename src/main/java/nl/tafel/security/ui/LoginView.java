@@ -15,7 +15,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
+import nl.tafel.shared.ui.Languages;
+import nl.tafel.shared.ui.Fields;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
@@ -125,7 +126,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void openForgotPassword() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("login.forgot.title"));
-        EmailField email = new EmailField(getTranslation("login.email"));
+        EmailField email = Fields.email(getTranslation("login.email"));
         email.setWidthFull();
         email.setRequiredIndicatorVisible(true);
         email.setErrorMessage(getTranslation("validation.email.invalid"));
@@ -151,7 +152,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void switchLanguage() {
         boolean dutch = TafelI18NProvider.supported(getLocale()).equals(TafelI18NProvider.DUTCH);
-        VaadinSession.getCurrent().setLocale(dutch ? TafelI18NProvider.ENGLISH : TafelI18NProvider.DUTCH);
+        Languages.choose(dutch ? TafelI18NProvider.ENGLISH : TafelI18NProvider.DUTCH);
         UI.getCurrent().getPage().reload();
     }
 

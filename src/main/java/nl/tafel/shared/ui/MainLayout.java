@@ -19,7 +19,6 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -100,7 +99,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private void switchTo(Locale locale) {
         languagePreference.remember(locale);
-        VaadinSession.getCurrent().setLocale(locale);
+        Languages.choose(locale);
         UI.getCurrent().getPage().reload();
     }
 

@@ -28,18 +28,19 @@ class TafelServiceInit implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> {
             VaadinSession session = init.getSession();
             session.setErrorHandler(new TafelErrorHandler());
-            // Dutch first, whatever the browser prefers; the sign-in page and the user menu switch languages.
-            session.setLocale(TafelI18NProvider.DUTCH);
         });
         // The signed-in person's stored language applies once per person and session; a switch in the
         // user menu changes the session's locale afterwards and is not overridden on the next page.
-        event.getSource().addUIInitListener(init -> CurrentUser.get().ifPresent(me -> {
+        // Dutch first, whatever the browser prefers; the sign-in page and the user menu switch languages.
+        event.getSource().addUIInitListener(init -> {
             VaadinSession session = init.getUI().getSession();
-            if (!me.personId().equals(session.getAttribute(LOCALE_APPLIED_FOR))) {
-                session.setAttribute(LOCALE_APPLIED_FOR, me.personId());
-                session.setLocale(TafelI18NProvider.supported(me.locale()));
-            }
+            CurrentUser.get().ifPresentOrElse(me -> {
+                if (!me.personId().equals(session.getAttribute(LOCALE_APPLIED_FOR))) {
+                    session.setAttribute(LOCALE_APPLIED_FOR, me.personId());
+                    Languages.choose(me.locale());
+                }
+            }, () -> Languages.applyDefault(session));
             init.getUI().setLocale(session.getLocale());
-        }));
+        });
     }
 }
