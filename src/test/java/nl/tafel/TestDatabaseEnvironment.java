@@ -30,7 +30,7 @@ class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             props.put("tafel.db.embedded", "true");
             props.put("tafel.data-dir", "target/test-data");
         }
-        props.put("tafel.demo-data", "false");
+        props.put("tafel.demo-data", environment.getProperty("tafel.test.demo-data", "false"));
         props.put("spring.flyway.clean-disabled", "false");
         // tafel.test.smtp=false: no mail server, as in the embedded trial
         boolean smtp = environment.getProperty("tafel.test.smtp", Boolean.class, true);
