@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "mail_outbox")
 public class MailEntity {
 
-    /** Waits between tries: 1 min, 5 min, 15 min, 1 h, 3 h, 6 h, then every 12 h; given up after 10 tries. */
+    /** Waits between tries: 1 min, 5 min, 15 min, 1 h, 3 h, 6 h, then every 6 h; given up after 10 tries. */
     private static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6)};
     public static final int MAX_ATTEMPTS = 10;
