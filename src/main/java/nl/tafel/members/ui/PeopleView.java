@@ -60,7 +60,7 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2);
         grid.addColumn(p -> p.function() == null ? "" : p.function()).setHeader(getTranslation("person.function"))
                 .setFlexGrow(1);
-        grid.addColumn(p -> getTranslation(p.role().translationKey())).setHeader(getTranslation("person.role"))
+        grid.addColumn(p -> getTranslation(p.role().translationKey())).setHeader(getTranslation("person.roleShort"))
                 .setSortProperty("role").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("person.status"))
                 .setAutoWidth(true).setFlexGrow(0);

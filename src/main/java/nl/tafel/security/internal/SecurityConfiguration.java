@@ -75,6 +75,8 @@ class SecurityConfiguration {
                 .tokenService(tokens)
                 .showDefaultSubmitPage(false)
                 .loginPage("/login")
+                // explicit: setting the login page would otherwise make POST /login the processing URL
+                .loginProcessingUrl("/login/ott")
                 .tokenGenerationSuccessHandler(linkRequested(links))
                 .authenticationSuccessHandler(linkSignedIn())
                 .authenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler("/login?link-invalid")));

@@ -1,0 +1,68 @@
+package nl.tafel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import nl.tafel.TestConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** What a monitoring probe or a curious visitor gets over plain HTTP, without signing in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tafel.test.demo-data=true", "vaadin.devmode.devTools.enabled=false"})
+@Import(TestConfig.class)
+class HttpEndpointsIT {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthAnswersWithoutSignInAndSaysNoMore() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("db").doesNotContain("diskSpace");
+    }
+
+    @Test
+    void noOtherActuatorEndpointIsReachable() throws Exception {
+        for (String path : new String[] {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/info",
+                "/actuator/configprops", "/actuator/heapdump"}) {
+            assertThat(get(path).statusCode()).as(path).isNotEqualTo(200);
+        }
+    }
+
+    @Test
+    void pagesNeedSignInButTheStylesDoNot() throws Exception {
+        HttpResponse<String> people = get("/beheer/leden");
+        assertThat(people.statusCode()).isEqualTo(302);
+        assertThat(people.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(
+                "/login"));
+        assertThat(get("/styles/tafel.css").statusCode()).isEqualTo(200);
+        assertThat(get("/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsShowNoStackTrace() throws Exception {
+        HttpResponse<String> bad = get("/login/ott?token=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertThat(bad.body()).doesNotContain("<script>alert(1)").doesNotContain("Exception");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/login/ott")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=bestaat-niet")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).as("a post without CSRF token is refused").isIn(302, 403);
+        assertThat(post.headers().firstValue("Location").orElse("")).doesNotContain("wachtwoord-instellen");
+        assertThat(post.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
