@@ -83,6 +83,11 @@ class SignInJourneyIT extends BrowserTest {
         screenshot("people-added");
         assertThat(accounts.findByEmail(email)).isPresent();
 
+        page.navigate(url("/bestaat-niet"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pagina niet gevonden")))
+                .isVisible();
+        screenshot("not-found");
+
         userMenu("Uitloggen");
         page.waitForURL(Pattern.compile(".*/login.*"));
         assertThat(page.locator("vaadin-login-form")).containsText("Inloggen");

@@ -7,6 +7,8 @@ import java.util.Map;
 import nl.tafel.members.AppRole;
 import nl.tafel.members.GroupKind;
 import nl.tafel.members.GroupRole;
+import nl.tafel.members.PersonInvited;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,14 +35,16 @@ public class DemoData implements ApplicationRunner {
     private final OrganisationRepository organisations;
     private final GroupRepository groups;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DemoData(PersonRepository people, OrganisationRepository organisations, GroupRepository groups,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
         this.people = people;
         this.organisations = organisations;
         this.groups = groups;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -96,6 +100,10 @@ public class DemoData implements ApplicationRunner {
         mobiliteit.addMember(bestuurslid, GroupRole.MEMBER);
         mobiliteit.addMember(deRoo, GroupRole.MEMBER);
         groups.save(mobiliteit);
+
+        // One person has not activated yet: their activation mail shows under "Verzonden e-mail".
+        events.publishEvent(new PersonInvited(deRoo.personId(), deRoo.getEmail(), deRoo.getFullName(),
+                deRoo.getLocale()));
 
         GroupEntity ruimte = new GroupEntity("Kernteam Ruimte voor Werk", GroupKind.CORE_TEAM,
                 "Ruimtelijke ontwikkeling en bedrijventerreinen.", clock.instant());

@@ -30,6 +30,8 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
     private final OrganisationService organisations;
     private final Grid<PersonDetails> grid = new Grid<>();
     private final TextField search = new TextField();
+    private final Grid.Column<PersonDetails> organisationColumn;
+    private final Grid.Column<PersonDetails> functionColumn;
 
     PeopleView(PersonService people, OrganisationService organisations) {
         this.people = people;
@@ -55,11 +57,11 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("fullName").setSortProperty("fullName").setFlexGrow(2).setAutoWidth(true);
         grid.addColumn(PersonDetails::email).setHeader(getTranslation("person.email")).setSortProperty("email")
                 .setFlexGrow(2);
-        grid.addColumn(p -> p.organisationName() == null ? "" : p.organisationName())
+        organisationColumn = grid.addColumn(p -> p.organisationName() == null ? "" : p.organisationName())
                 .setHeader(getTranslation("person.organisation")).setSortProperty("organisation.name")
                 .setFlexGrow(2);
-        grid.addColumn(p -> p.function() == null ? "" : p.function()).setHeader(getTranslation("person.function"))
-                .setFlexGrow(1);
+        functionColumn = grid.addColumn(p -> p.function() == null ? "" : p.function())
+                .setHeader(getTranslation("person.function")).setFlexGrow(1);
         grid.addColumn(p -> getTranslation(p.role().translationKey())).setHeader(getTranslation("person.roleShort"))
                 .setSortProperty("role").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("person.status"))
@@ -71,6 +73,19 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("people-grid");
         grid.setSizeFull();
         add(search, grid);
+    }
+
+    /** On a tablet in portrait the grid keeps name, e-mail, role and status; the dialog shows the rest. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        var page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        page.addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
+    }
+
+    private void fitColumns(int width) {
+        organisationColumn.setVisible(width >= 1000);
+        functionColumn.setVisible(width >= 1200);
     }
 
     private Span statusBadge(PersonDetails p) {

@@ -22,13 +22,14 @@ import nl.tafel.shared.ConcurrentEditException;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.i18n.TafelI18NProvider;
 import nl.tafel.shared.ui.FormErrors;
+import nl.tafel.shared.ui.MainLayout;
 import nl.tafel.shared.ui.Notifications;
 import nl.tafel.shared.ui.ViewHeader;
 
 /** Everyone's own page: name, language and password. */
 @Route("profiel")
 @PermitAll
-class ProfileView extends VerticalLayout implements HasDynamicTitle {
+class ProfileView extends VerticalLayout implements HasDynamicTitle, MainLayout.HasViewTitle {
 
     private final ProfileService profiles;
     private MyProfile me;
@@ -127,6 +128,11 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
         field.setValue(value == null ? "" : value);
         field.setReadOnly(true);
         return field;
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("profile.title");
     }
 
     @Override

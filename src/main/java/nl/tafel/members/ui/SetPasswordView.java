@@ -17,12 +17,14 @@ import nl.tafel.members.ProfileService;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.shared.ui.FormErrors;
+import nl.tafel.shared.ui.MainLayout;
 import nl.tafel.shared.ui.Notifications;
 
 /** After an activation or reset link: choose a password (the old one is not asked). */
 @Route("wachtwoord-instellen")
 @PermitAll
-class SetPasswordView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class SetPasswordView extends VerticalLayout
+        implements BeforeEnterObserver, HasDynamicTitle, MainLayout.HasViewTitle {
 
     private final ProfileService profiles;
 
@@ -69,6 +71,11 @@ class SetPasswordView extends VerticalLayout implements BeforeEnterObserver, Has
         if (!profiles.signedInWithLink()) {
             event.forwardTo(ProfileView.class);
         }
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("setPassword.title");
     }
 
     @Override

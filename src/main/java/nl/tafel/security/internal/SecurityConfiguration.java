@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -69,7 +70,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll());
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Unknown addresses: signed-in people get Tafel's translated "page not found", others the sign-in page.
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         http.formLogin(form -> form.failureHandler(passwordFailure()));
         http.oneTimeTokenLogin(ott -> ott
                 .tokenService(tokens)

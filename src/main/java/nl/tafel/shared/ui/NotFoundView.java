@@ -7,12 +7,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouteNotFoundError;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A translated "page not found" (also what a person sees for a page they may not open). */
 @AnonymousAllowed
+@ParentLayout(MainLayout.class)
 public class NotFoundView extends RouteNotFoundError {
 
     @Override
