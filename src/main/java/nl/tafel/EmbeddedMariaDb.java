@@ -26,12 +26,14 @@ final class EmbeddedMariaDb {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new HashMap<>();
 
+    private final Path key;
     private final DB db;
     private final int port;
     private int leases;
     private boolean stopped;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(Path key, DB db, int port) {
+        this.key = key;
         this.db = db;
         this.port = port;
     }
@@ -64,7 +66,7 @@ final class EmbeddedMariaDb {
             db.start();
             log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, data,
                     (System.nanoTime() - started) / 1_000_000);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(dir, db, port);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenReleased, "embedded-mariadb-stop"));
             return server;
         } catch (IOException e) {
@@ -110,6 +112,9 @@ final class EmbeddedMariaDb {
             return;
         }
         stopped = true;
+        synchronized (EmbeddedMariaDb.class) {
+            RUNNING.remove(key, this);
+        }
         try {
             db.stop();
             log.info("Embedded MariaDB stopped");
