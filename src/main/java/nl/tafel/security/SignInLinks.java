@@ -26,6 +26,10 @@ public class SignInLinks {
     static final Duration ACTIVATION_VALIDITY = Duration.ofDays(7);
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
     static final int MAX_OPEN_RESET_LINKS = 3;
+    private static final LinkTexts ACTIVATION_TEXTS = new LinkTexts("mail.activation.subject",
+            "mail.activation.intro", "mail.activation.validity", "mail.activation.action");
+    private static final LinkTexts RESET_TEXTS = new LinkTexts("mail.reset.subject", "mail.reset.intro",
+            "mail.reset.validity", "mail.reset.action");
 
     private final AccountDirectory accounts;
     private final OneTimeTokenService tokens;
@@ -56,25 +60,15 @@ public class SignInLinks {
             if (openLinks(account.email()) >= MAX_OPEN_RESET_LINKS) {
                 return;
             }
-            OneTimeToken token = tokens.generate(new GenerateOneTimeTokenRequest(account.email(), RESET_VALIDITY));
-            mailLink(account, token, "password-reset", "mail.reset.subject",
-                    List.of(i18n.translate(account.locale(), "mail.reset.intro"),
-                            i18n.translate(account.locale(), "mail.reset.validity")),
-                    "mail.reset.action");
+            mailLink(account, RESET_VALIDITY, "password-reset", RESET_TEXTS);
         });
     }
 
     /** The activation link for a person who was just added (or whose link is sent again). */
     @Transactional
     public void sendActivation(String email) {
-        accounts.findByEmail(email).filter(Account::canSignIn).ifPresent(account -> {
-            OneTimeToken token = tokens.generate(
-                    new GenerateOneTimeTokenRequest(account.email(), ACTIVATION_VALIDITY));
-            mailLink(account, token, "activation", "mail.activation.subject",
-                    List.of(i18n.translate(account.locale(), "mail.activation.intro"),
-                            i18n.translate(account.locale(), "mail.activation.validity")),
-                    "mail.activation.action");
-        });
+        accounts.findByEmail(email).filter(Account::canSignIn)
+                .ifPresent(account -> mailLink(account, ACTIVATION_VALIDITY, "activation", ACTIVATION_TEXTS));
     }
 
     /** A person who may no longer sign in loses their open links too. */
@@ -100,11 +94,17 @@ public class SignInLinks {
         return n == null ? 0 : n;
     }
 
-    private void mailLink(Account account, OneTimeToken token, String kind, String subjectKey,
-            List<String> paragraphs, String actionKey) {
+    /** A new one-time token for the account, mailed in the account's language. */
+    private void mailLink(Account account, Duration validity, String kind, LinkTexts texts) {
+        OneTimeToken token = tokens.generate(new GenerateOneTimeTokenRequest(account.email(), validity));
         Locale locale = account.locale();
-        mail.queue(composer.compose(kind, account.email(), locale, i18n.translate(locale, subjectKey),
-                account.displayName(), paragraphs, i18n.translate(locale, actionKey),
-                linkFor(token.getTokenValue())));
+        mail.queue(composer.compose(kind, account.email(), locale, i18n.translate(locale, texts.subject()),
+                account.displayName(),
+                List.of(i18n.translate(locale, texts.intro()), i18n.translate(locale, texts.validity())),
+                i18n.translate(locale, texts.action()), linkFor(token.getTokenValue())));
+    }
+
+    /** Translation keys of one kind of link mail. */
+    private record LinkTexts(String subject, String intro, String validity, String action) {
     }
 }

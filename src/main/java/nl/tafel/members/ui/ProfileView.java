@@ -23,6 +23,7 @@ import nl.tafel.shared.FieldException;
 import nl.tafel.shared.i18n.TafelI18NProvider;
 import nl.tafel.shared.ui.FormErrors;
 import nl.tafel.shared.ui.MainLayout;
+import nl.tafel.shared.ui.NewPassword;
 import nl.tafel.shared.ui.Notifications;
 import nl.tafel.shared.ui.ViewHeader;
 
@@ -85,33 +86,27 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle, MainLayout.
 
     private Div passwordCard() {
         PasswordField current = new PasswordField(getTranslation("profile.currentPassword"));
-        PasswordField fresh = new PasswordField(getTranslation("profile.newPassword"));
-        fresh.setHelperText(getTranslation("validation.password.rule", Passwords.MIN_LENGTH));
-        PasswordField repeat = new PasswordField(getTranslation("profile.repeatPassword"));
         current.setId("profile-current-password");
-        fresh.setId("profile-new-password");
-        repeat.setId("profile-repeat-password");
-        FormErrors errors = new FormErrors(this).bind("currentPassword", current).bind("newPassword", fresh);
+        NewPassword fresh = new NewPassword("profile-new-password", "profile-repeat-password",
+                Passwords.MIN_LENGTH);
+        FormErrors errors = new FormErrors(this).bind("currentPassword", current)
+                .bind("newPassword", fresh.password());
         Button change = new Button(getTranslation("profile.changePassword"), e -> {
             errors.clear();
-            repeat.setInvalid(false);
-            if (!fresh.getValue().equals(repeat.getValue())) {
-                repeat.setErrorMessage(getTranslation("validation.password.mismatch"));
-                repeat.setInvalid(true);
+            if (!fresh.matches()) {
                 return;
             }
             try {
-                profiles.changePassword(current.getValue(), fresh.getValue());
+                profiles.changePassword(current.getValue(), fresh.value());
                 current.clear();
                 fresh.clear();
-                repeat.clear();
                 Notifications.success(getTranslation("profile.passwordChanged"));
             } catch (FieldException ex) {
                 errors.show(ex);
             }
         });
         change.setId("profile-change-password");
-        FormLayout form = new FormLayout(current, fresh, repeat);
+        FormLayout form = new FormLayout(current, fresh.password(), fresh.repeat());
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 3));
         Div card = new Div(form, change);
         card.addClassName("tafel-card");

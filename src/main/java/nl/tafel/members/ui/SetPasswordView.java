@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -18,6 +17,7 @@ import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.shared.ui.FormErrors;
 import nl.tafel.shared.ui.MainLayout;
+import nl.tafel.shared.ui.NewPassword;
 import nl.tafel.shared.ui.Notifications;
 
 /** After an activation or reset link: choose a password (the old one is not asked). */
@@ -31,24 +31,16 @@ class SetPasswordView extends VerticalLayout
     SetPasswordView(ProfileService profiles) {
         this.profiles = profiles;
         addClassName("tafel-view");
-        PasswordField fresh = new PasswordField(getTranslation("profile.newPassword"));
-        fresh.setHelperText(getTranslation("validation.password.rule", Passwords.MIN_LENGTH));
+        NewPassword fresh = new NewPassword("set-password", "set-password-repeat", Passwords.MIN_LENGTH);
         fresh.setWidthFull();
-        fresh.setId("set-password");
-        PasswordField repeat = new PasswordField(getTranslation("profile.repeatPassword"));
-        repeat.setWidthFull();
-        repeat.setId("set-password-repeat");
-        FormErrors errors = new FormErrors(this).bind("newPassword", fresh);
+        FormErrors errors = new FormErrors(this).bind("newPassword", fresh.password());
         Button save = new Button(getTranslation("setPassword.save"), e -> {
             errors.clear();
-            repeat.setInvalid(false);
-            if (!fresh.getValue().equals(repeat.getValue())) {
-                repeat.setErrorMessage(getTranslation("validation.password.mismatch"));
-                repeat.setInvalid(true);
+            if (!fresh.matches()) {
                 return;
             }
             try {
-                profiles.setPasswordFromLink(fresh.getValue());
+                profiles.setPasswordFromLink(fresh.value());
                 Notifications.success(getTranslation("setPassword.done"));
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (FieldException ex) {
@@ -60,7 +52,7 @@ class SetPasswordView extends VerticalLayout
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("set-password-save");
         Div card = new Div(new H1(getTranslation("setPassword.title")),
-                new Paragraph(getTranslation("setPassword.text")), fresh, repeat, save);
+                new Paragraph(getTranslation("setPassword.text")), fresh.password(), fresh.repeat(), save);
         card.addClassName("tafel-card");
         card.addClassName("tafel-narrow");
         add(card);

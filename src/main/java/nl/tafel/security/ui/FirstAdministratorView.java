@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -20,6 +19,7 @@ import nl.tafel.members.Passwords;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.shared.ui.Fields;
+import nl.tafel.shared.ui.NewPassword;
 
 /** On an empty database, the first visitor creates the administrator. Afterwards this page is closed. */
 @Route(value = "eerste-beheerder", autoLayout = false)
@@ -29,8 +29,7 @@ public class FirstAdministratorView extends VerticalLayout implements BeforeEnte
     private final AccountDirectory accounts;
     private final TextField name = new TextField();
     private final EmailField email = Fields.email("");
-    private final PasswordField password = new PasswordField();
-    private final PasswordField repeat = new PasswordField();
+    private final NewPassword password = new NewPassword("setup-password", "setup-repeat", Passwords.MIN_LENGTH);
 
     FirstAdministratorView(AccountDirectory accounts) {
         this.accounts = accounts;
@@ -41,24 +40,18 @@ public class FirstAdministratorView extends VerticalLayout implements BeforeEnte
 
         name.setLabel(getTranslation("person.fullName"));
         email.setLabel(getTranslation("person.email"));
-        password.setLabel(getTranslation("profile.newPassword"));
-        password.setHelperText(getTranslation("validation.password.rule", Passwords.MIN_LENGTH));
-        repeat.setLabel(getTranslation("profile.repeatPassword"));
         name.setId("setup-name");
         email.setId("setup-email");
-        password.setId("setup-password");
-        repeat.setId("setup-repeat");
         name.setWidthFull();
         email.setWidthFull();
         password.setWidthFull();
-        repeat.setWidthFull();
 
         Button create = new Button(getTranslation("setup.create"), e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("setup-create");
 
         Div card = new Div(new H1(getTranslation("setup.title")), new Paragraph(getTranslation("setup.text")),
-                name, email, password, repeat, create);
+                name, email, password.password(), password.repeat(), create);
         card.addClassName("tafel-card");
         add(card);
     }
@@ -66,21 +59,18 @@ public class FirstAdministratorView extends VerticalLayout implements BeforeEnte
     private void create() {
         name.setInvalid(false);
         email.setInvalid(false);
-        password.setInvalid(false);
-        repeat.setInvalid(false);
-        if (!password.getValue().equals(repeat.getValue())) {
-            repeat.setErrorMessage(getTranslation("validation.password.mismatch"));
-            repeat.setInvalid(true);
+        password.password().setInvalid(false);
+        if (!password.matches()) {
             return;
         }
         try {
-            accounts.createFirstAdministrator(name.getValue(), email.getValue(), password.getValue(), getLocale());
+            accounts.createFirstAdministrator(name.getValue(), email.getValue(), password.value(), getLocale());
             getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.of("setup-done", "")));
         } catch (FieldException e) {
             com.vaadin.flow.component.HasValidation field = switch (e.field()) {
                 case "fullName" -> name;
                 case "email" -> email;
-                default -> password;
+                default -> password.password();
             };
             field.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
             field.setInvalid(true);
