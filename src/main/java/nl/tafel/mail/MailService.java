@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailService {
 
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("token=[^\\s&]+");
+
     private final MailRepository mails;
     private final MailSettings settings;
     private final ApplicationEventPublisher events;
@@ -45,10 +47,23 @@ public class MailService {
         return entity.id();
     }
 
+    /**
+     * The mail log for administrators. Sign-in links are personal: they are shown only in mails that were kept
+     * (no mail server, the embedded trial); in mails that went out, the token is hidden.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public Page<SentMail> log(Pageable page) {
-        return mails.findAllByOrderByIdDesc(page).map(MailEntity::toRecord);
+        return mails.findAllByOrderByIdDesc(page).map(MailEntity::toRecord).map(MailService::withoutSecrets);
+    }
+
+    static SentMail withoutSecrets(SentMail mail) {
+        if (mail.status() == MailStatus.KEPT) {
+            return mail;
+        }
+        return new SentMail(mail.id(), mail.messageId(), mail.recipient(), mail.subject(),
+                TOKEN.matcher(mail.text()).replaceAll("token=…"), mail.kind(), mail.status(), mail.attempts(),
+                mail.lastError(), mail.createdAt(), mail.sentAt());
     }
 
     /** Sends a mail that gave up (or was kept) once more. */
@@ -59,9 +74,13 @@ public class MailService {
         if (!settings.smtpConfigured()) {
             throw new TafelException("mail.error.noSmtp");
         }
+        if (mail.getStatus() != MailStatus.FAILED) {
+            // sent meanwhile, or already queued again by someone else: never twice
+            throw new TafelException("mail.error.notFailed");
+        }
         mail.retryNow(clock.instant());
         events.publishEvent(new MailQueued(mail.id()));
-        return mail.toRecord();
+        return withoutSecrets(mail.toRecord());
     }
 
     public boolean smtpConfigured() {

@@ -10,6 +10,7 @@ import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.shared.Texts;
 import nl.tafel.shared.i18n.TafelI18NProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -25,11 +26,14 @@ public class AccountDirectory {
     private final PersonRepository people;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final String adminFromEnvironment;
 
-    AccountDirectory(PersonRepository people, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountDirectory(PersonRepository people, PasswordEncoder passwordEncoder, Clock clock,
+            @Value("${tafel.admin.email:}") String adminFromEnvironment) {
         this.people = people;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.adminFromEnvironment = adminFromEnvironment;
     }
 
     @Transactional(readOnly = true)
@@ -43,6 +47,12 @@ public class AccountDirectory {
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return people.count() == 0;
+    }
+
+    /** Whether a visitor may create the first administrator: only on an empty database not set up by environment. */
+    @Transactional(readOnly = true)
+    public boolean awaitsFirstAdministrator() {
+        return adminFromEnvironment.isBlank() && isEmpty();
     }
 
     /**

@@ -80,12 +80,20 @@ public class PersonService {
         if (isMe(id) && draft.role() != AppRole.ADMINISTRATOR) {
             throw new FieldException("role", "members.error.ownRole");
         }
+        if (person.getRole() == AppRole.ADMINISTRATOR && draft.role() != AppRole.ADMINISTRATOR) {
+            keepAnAdministratorBesides(person);
+        }
+        boolean accessChanged = person.getRole() != draft.role() || !person.getEmail().equals(email.value());
+        String previousEmail = person.getEmail();
         person.setEmail(email.value());
         person.setFullName(Texts.name("fullName", draft.fullName(), 200));
         person.setRole(draft.role());
         person.setLocale(TafelI18NProvider.supported(draft.locale()));
         apply(person, draft);
         people.saveAndFlush(person);
+        if (accessChanged) {
+            events.publishEvent(new PersonAccessChanged(person.personId(), previousEmail));
+        }
         return details(person);
     }
 
@@ -98,6 +106,9 @@ public class PersonService {
         }
         if (person.getStatus() == PersonStatus.DEACTIVATED) {
             return details(person);
+        }
+        if (person.getRole() == AppRole.ADMINISTRATOR) {
+            keepAnAdministratorBesides(person);
         }
         person.deactivate(clock.instant());
         people.saveAndFlush(person);
@@ -122,6 +133,15 @@ public class PersonService {
         }
         events.publishEvent(new PersonInvited(person.personId(), person.getEmail(), person.getFullName(),
                 person.getLocale()));
+    }
+
+    /** Two administrators removing each other at once must still leave one: the check locks their rows. */
+    private void keepAnAdministratorBesides(PersonEntity person) {
+        boolean another = people.lockActiveAdministrators().stream()
+                .anyMatch(admin -> !admin.personId().equals(person.personId()));
+        if (!another) {
+            throw new TafelException("members.error.lastAdministrator");
+        }
     }
 
     private void apply(PersonEntity person, PersonDraft draft) {

@@ -12,6 +12,7 @@ import nl.tafel.shared.LanguagePreference;
 import nl.tafel.shared.TafelException;
 import nl.tafel.shared.Texts;
 import nl.tafel.shared.i18n.TafelI18NProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthentication;
 import org.springframework.security.core.Authentication;
@@ -27,11 +28,14 @@ public class ProfileService implements LanguagePreference {
 
     private final PersonRepository people;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProfileService(PersonRepository people, PasswordEncoder passwordEncoder, Clock clock) {
+    ProfileService(PersonRepository people, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+            Clock clock) {
         this.people = people;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,6 +71,7 @@ public class ProfileService implements LanguagePreference {
             throw new FieldException("currentPassword", "profile.error.currentPasswordWrong");
         }
         me.setPassword(passwordEncoder.encode(Passwords.check("newPassword", newPassword)), clock.instant());
+        events.publishEvent(new PasswordChosen(me.personId(), me.getEmail()));
     }
 
     /**
@@ -80,6 +85,7 @@ public class ProfileService implements LanguagePreference {
         }
         PersonEntity me = mine();
         me.setPassword(passwordEncoder.encode(Passwords.check("newPassword", newPassword)), clock.instant());
+        events.publishEvent(new PasswordChosen(me.personId(), me.getEmail()));
     }
 
     public boolean signedInWithLink() {

@@ -1,5 +1,7 @@
 package nl.tafel.security;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import org.springframework.security.authentication.ott.GenerateOneTimeTokenReque
 import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,16 +40,18 @@ public class SignInLinks {
     private final MailComposer composer;
     private final TafelI18NProvider i18n;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final String baseUrl;
 
     SignInLinks(AccountDirectory accounts, OneTimeTokenService tokens, MailService mail, MailComposer composer,
-            TafelI18NProvider i18n, JdbcTemplate jdbc, @Value("${tafel.base-url}") String baseUrl) {
+            TafelI18NProvider i18n, JdbcTemplate jdbc, Clock clock, @Value("${tafel.base-url}") String baseUrl) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mail = mail;
         this.composer = composer;
         this.i18n = i18n;
         this.jdbc = jdbc;
+        this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -71,14 +76,14 @@ public class SignInLinks {
                 .ifPresent(account -> mailLink(account, ACTIVATION_VALIDITY, "activation", ACTIVATION_TEXTS));
     }
 
-    /** A person who may no longer sign in loses their open links too. */
-    @Transactional
+    /** A person who may no longer sign in (or just chose a password) loses their open links. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void revokeLinks(String email) {
         jdbc.update("delete from one_time_tokens where username = ?", email);
     }
 
     /** Drops one token that was generated but will not be mailed. */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void discard(String tokenValue) {
         jdbc.update("delete from one_time_tokens where token_value = ?", tokenValue);
     }
@@ -89,8 +94,8 @@ public class SignInLinks {
 
     private int openLinks(String email) {
         Integer n = jdbc.queryForObject(
-                "select count(*) from one_time_tokens where username = ? and expires_at > current_timestamp(6)",
-                Integer.class, email);
+                "select count(*) from one_time_tokens where username = ? and expires_at > ?", Integer.class, email,
+                Timestamp.from(clock.instant()));
         return n == null ? 0 : n;
     }
 

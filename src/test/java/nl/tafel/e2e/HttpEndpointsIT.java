@@ -6,7 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import nl.tafel.TestAccounts;
 import nl.tafel.TestConfig;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +25,10 @@ class HttpEndpointsIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    OneTimeTokenService tokens;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -57,12 +66,20 @@ class HttpEndpointsIT {
     void errorsShowNoStackTrace() throws Exception {
         HttpResponse<String> bad = get("/login/ott?token=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertThat(bad.body()).doesNotContain("<script>alert(1)").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSignInLinkPostedWithoutCsrfTokenIsRefusedAndStaysUnused() throws Exception {
+        String token = tokens.generate(new GenerateOneTimeTokenRequest(TestAccounts.MEMBER)).getTokenValue();
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/login/ott")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=bestaat-niet")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(post.statusCode()).as("a post without CSRF token is refused").isIn(302, 403);
+        assertThat(post.statusCode()).as("refused for want of a CSRF token").isIn(302, 403);
         assertThat(post.headers().firstValue("Location").orElse("")).doesNotContain("wachtwoord-instellen");
+        assertThat(post.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(jdbc.queryForObject("select count(*) from one_time_tokens where token_value = ?", Integer.class,
+                token)).as("the link was not used up").isEqualTo(1);
         assertThat(post.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

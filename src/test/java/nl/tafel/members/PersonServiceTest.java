@@ -25,6 +25,8 @@ class PersonServiceTest {
     AccountDirectory accounts;
     @Autowired
     OrganisationService organisations;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@voorbeeld.nl";
@@ -103,6 +105,32 @@ class PersonServiceTest {
         assertThatThrownBy(() -> people.update(me.id(), me.version(), new PersonDraft(me.fullName(), me.email(),
                 null, null, null, AppRole.MEMBER, Locale.of("nl"))))
                 .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.field()).isEqualTo("role"));
+    }
+
+    @Test
+    @WithUserDetails(TestAccounts.ADMIN)
+    void theLastOtherAdministratorCannotBeRemovedButOneOfTwoCan() {
+        PersonDetails second = people.create(new PersonDraft("Tweede Beheerder", unique("beheer"), null, null,
+                null, AppRole.ADMINISTRATOR, Locale.of("nl")));
+        long admins = people.search("", PageRequest.of(0, 500)).stream()
+                .filter(p -> p.role() == AppRole.ADMINISTRATOR && p.status() != PersonStatus.DEACTIVATED).count();
+        assertThat(admins).isGreaterThanOrEqualTo(2);
+        assertThat(people.deactivate(second.id()).status()).isEqualTo(PersonStatus.DEACTIVATED);
+    }
+
+    @Test
+    @WithUserDetails(TestAccounts.ADMIN)
+    @org.springframework.transaction.annotation.Transactional // rolled back: other tests keep their administrators
+    void theOnlyActiveAdministratorCannotBeDeactivatedOrDemoted() {
+        PersonDetails last = people.create(new PersonDraft("Laatste Beheerder", unique("laatste"), null, null,
+                null, AppRole.ADMINISTRATOR, Locale.of("nl")));
+        jdbc.update("update person set status = 'DEACTIVATED' where app_role = 'ADMINISTRATOR' and id <> ?",
+                last.id().value());
+        assertThatThrownBy(() -> people.deactivate(last.id())).isInstanceOf(TafelException.class)
+                .hasMessageContaining("members.error.lastAdministrator");
+        assertThatThrownBy(() -> people.update(last.id(), last.version(), new PersonDraft(last.fullName(),
+                last.email(), null, null, null, AppRole.MEMBER, Locale.of("nl"))))
+                .isInstanceOf(TafelException.class).hasMessageContaining("members.error.lastAdministrator");
     }
 
     @Test

@@ -34,6 +34,10 @@ class SessionsTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
+    org.springframework.security.web.session.HttpSessionEventPublisher publisher;
+    @Autowired
+    jakarta.servlet.ServletContext servletContext;
+    @Autowired
     org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @Test
@@ -57,8 +61,29 @@ class SessionsTest {
         assertThat(registry.getAllSessions(users.loadUserByUsername(leaving.email()), true)).isEmpty();
     }
 
+    @Test
+    @WithUserDetails(TestAccounts.ADMIN)
+    void aNewRoleEndsTheSessionsThatCarryTheOldOne() {
+        PersonDetails promoted = people.create(new PersonDraft("Wordt Secretaris",
+                "rol-" + UUID.randomUUID().toString().substring(0, 8) + "@voorbeeld.nl", null, null, null,
+                AppRole.MEMBER, Locale.of("nl")));
+        MockHttpSession session = signedInSession(promoted.email());
+        people.update(promoted.id(), promoted.version(), new PersonDraft(promoted.fullName(), promoted.email(),
+                null, null, null, AppRole.SECRETARY, Locale.of("nl")));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void anEndedSessionLeavesTheRegistry() {
+        MockHttpSession session = signedInSession(TestAccounts.MEMBER);
+        assertThat(registry.getSessionInformation(session.getId())).isNotNull();
+        session.invalidate();
+        publisher.sessionDestroyed(new HttpSessionEvent(session));
+        assertThat(registry.getSessionInformation(session.getId())).isNull();
+    }
+
     private MockHttpSession signedInSession(String email) {
-        MockHttpSession session = new MockHttpSession(null, UUID.randomUUID().toString());
+        MockHttpSession session = new MockHttpSession(servletContext, UUID.randomUUID().toString());
         sessions.sessionCreated(new HttpSessionEvent(session));
         registry.registerNewSession(session.getId(), users.loadUserByUsername(email));
         return session;

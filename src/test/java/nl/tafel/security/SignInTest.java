@@ -29,6 +29,10 @@ class SignInTest {
     SignInThrottle throttle;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @AfterEach
     void resetClock() {
@@ -58,6 +62,44 @@ class SignInTest {
                 BadCredentialsException.class, () -> attempt("niemand@test.example", "niet-het-wachtwoord"));
         assertThat(wrong.getMessage()).isEqualTo(unknown.getMessage());
         throttle.succeeded(TestAccounts.MEMBER);
+    }
+
+    @Test
+    void aDeactivatedAccountAnswersLikeAWrongPasswordEvenWithTheRightOne() {
+        String email = "weg-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        jdbc.update("""
+                insert into person (email, full_name, app_role, status, locale, password_hash, created_at, version)
+                values (?, 'Oud Lid', 'MEMBER', 'DEACTIVATED', 'nl', ?, current_timestamp(6), 0)""", email,
+                encoder.encode(TestAccounts.PASSWORD));
+        assertThatThrownBy(() -> attempt(email, TestAccounts.PASSWORD)).isInstanceOf(BadCredentialsException.class)
+                .hasMessage("Bad credentials");
+    }
+
+    @Test
+    void parallelGuessesCannotSlipPastTheLimit() throws Exception {
+        String target = "parallel-" + UUID.randomUUID() + "@test.example";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<?>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            guesses.add(pool.submit(() -> {
+                try {
+                    attempt(target, "gok-" + n);
+                } catch (LockedException e) {
+                    refused.incrementAndGet();
+                } catch (BadCredentialsException e) {
+                    checked.incrementAndGet();
+                }
+            }));
+        }
+        for (var guess : guesses) {
+            guess.get();
+        }
+        pool.shutdown();
+        assertThat(checked.get()).as("passwords actually checked").isLessThanOrEqualTo(5);
+        assertThat(checked.get() + refused.get()).isEqualTo(40);
     }
 
     @Test

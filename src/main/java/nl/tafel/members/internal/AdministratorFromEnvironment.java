@@ -5,18 +5,16 @@ import nl.tafel.members.AccountDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * On a database without people, {@code TAFEL_ADMIN_EMAIL} and {@code TAFEL_ADMIN_PASSWORD} create the first
- * administrator. Without them, the first visitor is asked to create one.
+ * administrator, before the web server accepts any request (so no visitor can claim the account first). Without them,
+ * the first visitor is asked to create one.
  */
 @Component
-@Order(5)
-class AdministratorFromEnvironment implements ApplicationRunner {
+class AdministratorFromEnvironment implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdministratorFromEnvironment.class);
 
@@ -32,7 +30,7 @@ class AdministratorFromEnvironment implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (email.isBlank() || password.isBlank() || !accounts.isEmpty()) {
             return;
         }

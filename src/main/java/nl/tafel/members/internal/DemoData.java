@@ -11,13 +11,13 @@ import nl.tafel.members.PersonInvited;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded trial's demo association: Ondernemend Leiden with its board and a working group. Only on an empty
@@ -25,8 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnProperty(name = "tafel.demo-data", havingValue = "true")
-@Order(10)
-public class DemoData implements ApplicationRunner {
+public class DemoData implements SmartInitializingSingleton {
 
     public static final String PASSWORD = "Tafel-demo-2026";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -36,25 +35,28 @@ public class DemoData implements ApplicationRunner {
     private final GroupRepository groups;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     DemoData(PersonRepository people, OrganisationRepository organisations, GroupRepository groups,
-            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, PlatformTransactionManager tx,
+            Clock clock) {
         this.people = people;
         this.organisations = organisations;
         this.groups = groups;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.transactions = new TransactionTemplate(tx);
         this.clock = clock;
     }
 
+    /** Before the web server starts, so the first visitor already finds the demo association. */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (people.count() > 0) {
             return;
         }
-        seed();
+        transactions.executeWithoutResult(status -> seed());
         log.info("Demo association seeded: sign in as beheerder@demo.example / {}", PASSWORD);
     }
 

@@ -1,12 +1,13 @@
 package nl.tafel.members.internal;
 
+import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
-import nl.tafel.members.AppRole;
-import nl.tafel.members.PersonStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -18,7 +19,11 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     boolean existsByEmailAndIdNot(String email, Long id);
 
-    long countByRoleAndStatusNot(AppRole role, PersonStatus status);
+    /** The administrators who can still sign in, locked until the end of the transaction. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from PersonEntity p where p.role = nl.tafel.members.AppRole.ADMINISTRATOR"
+            + " and p.status <> nl.tafel.members.PersonStatus.DEACTIVATED")
+    List<PersonEntity> lockActiveAdministrators();
 
     long countByOrganisationId(Long organisationId);
 

@@ -32,6 +32,7 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Grid.Column<PersonDetails> organisationColumn;
     private final Grid.Column<PersonDetails> functionColumn;
+    private com.vaadin.flow.shared.Registration resizeListener;
 
     PeopleView(PersonService people, OrganisationService organisations) {
         this.people = people;
@@ -80,7 +81,15 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         var page = event.getUI().getPage();
         page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
-        page.addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
+        resizeListener = page.addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (resizeListener != null) {
+            resizeListener.remove();
+            resizeListener = null;
+        }
     }
 
     private void fitColumns(int width) {

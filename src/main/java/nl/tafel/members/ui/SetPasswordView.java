@@ -19,6 +19,7 @@ import nl.tafel.shared.ui.FormErrors;
 import nl.tafel.shared.ui.MainLayout;
 import nl.tafel.shared.ui.NewPassword;
 import nl.tafel.shared.ui.Notifications;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** After an activation or reset link: choose a password (the old one is not asked). */
 @Route("wachtwoord-instellen")
@@ -41,8 +42,7 @@ class SetPasswordView extends VerticalLayout
             }
             try {
                 profiles.setPasswordFromLink(fresh.value());
-                Notifications.success(getTranslation("setPassword.done"));
-                getUI().ifPresent(ui -> ui.navigate(""));
+                endLinkSession();
             } catch (FieldException ex) {
                 errors.show(ex);
             } catch (TafelException ex) {
@@ -56,6 +56,18 @@ class SetPasswordView extends VerticalLayout
         card.addClassName("tafel-card");
         card.addClassName("tafel-narrow");
         add(card);
+    }
+
+    /**
+     * The session opened by the link has done its one job: it ends, and the person signs in with the new password.
+     * So a link session can never set a password twice.
+     */
+    private void endLinkSession() {
+        SecurityContextHolder.clearContext();
+        getUI().ifPresent(ui -> {
+            ui.getSession().getSession().invalidate();
+            ui.getPage().setLocation("login?password-set");
+        });
     }
 
     @Override

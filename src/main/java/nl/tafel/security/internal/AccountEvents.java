@@ -1,5 +1,7 @@
 package nl.tafel.security.internal;
 
+import nl.tafel.members.PasswordChosen;
+import nl.tafel.members.PersonAccessChanged;
 import nl.tafel.members.PersonDeactivated;
 import nl.tafel.members.PersonInvited;
 import nl.tafel.security.SignInLinks;
@@ -30,5 +32,18 @@ class AccountEvents {
     void on(PersonDeactivated deactivated) {
         sessions.endAllOf(deactivated.personId());
         links.revokeLinks(deactivated.email());
+    }
+
+    /** A new role or address: sessions that carry the old ones end, links to the old address stop working. */
+    @TransactionalEventListener
+    void on(PersonAccessChanged changed) {
+        sessions.endAllOf(changed.personId());
+        links.revokeLinks(changed.previousEmail());
+    }
+
+    /** Once a password is chosen, an activation or reset link still in a mailbox is of no use: revoke it. */
+    @TransactionalEventListener
+    void on(PasswordChosen chosen) {
+        links.revokeLinks(chosen.email());
     }
 }

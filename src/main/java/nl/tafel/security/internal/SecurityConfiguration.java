@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
@@ -33,6 +34,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
 @EnableWebSecurity
@@ -49,6 +51,12 @@ class SecurityConfiguration {
         return new SessionRegistryImpl();
     }
 
+    /** Tells the session registry when sessions end, so it does not grow for ever. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     JdbcOneTimeTokenService oneTimeTokenService(JdbcTemplate jdbc, Clock clock) {
         JdbcOneTimeTokenService service = new JdbcOneTimeTokenService(jdbc);
@@ -61,6 +69,10 @@ class SecurityConfiguration {
             SignInThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
+        // Account status after the password check: a deactivated account costs the same time as any other.
+        dao.setPreAuthenticationChecks(user -> {
+        });
+        dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ThrottledAuthenticationProvider(dao, throttle);
     }
 

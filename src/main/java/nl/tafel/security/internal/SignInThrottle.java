@@ -35,6 +35,31 @@ public class SignInThrottle {
         return recentFailures(username) >= maxFailures;
     }
 
+    /** Records a sign-in attempt (a failure until {@link #succeeded}); returns its id. */
+    public long attempt(String username) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support
+                .GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement(
+                    "insert into failed_sign_in (username, attempted_at) values (?, ?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            insert.setString(1, normalise(username));
+            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** True when the attempts in the window, the one being made included, are over the limit. */
+    public boolean tooMany(String username) {
+        return recentFailures(username) > maxFailures;
+    }
+
+    /** Drops a refused attempt, so that refusals do not prolong the lock. */
+    public void forget(long attempt) {
+        jdbc.update("delete from failed_sign_in where id = ?", attempt);
+    }
+
     public int recentFailures(String username) {
         Integer count = jdbc.queryForObject(
                 "select count(*) from failed_sign_in where username = ? and attempted_at > ?", Integer.class,

@@ -10,8 +10,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Password sign-in with throttling. A locked name is refused before the password is checked, whether or not the
- * account exists, so the lock message reveals nothing. A deactivated account answers like a wrong password.
+ * Password sign-in with throttling. Each attempt is recorded before the password is checked, so parallel requests
+ * cannot slip past the limit; an attempt over the limit is refused (and not counted) whether or not the account
+ * exists, so the lock message reveals nothing. A deactivated account answers like a wrong password, after the same
+ * password work.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,7 +28,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        if (throttle.isLocked(username)) {
+        long attempt = throttle.attempt(username);
+        if (throttle.tooMany(username)) {
+            throttle.forget(attempt);
             throw new LockedException("Too many failed sign-ins");
         }
         try {
@@ -34,7 +38,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throttle.succeeded(username);
             return result;
         } catch (BadCredentialsException | DisabledException e) {
-            throttle.failed(username);
             throw new BadCredentialsException("Bad credentials");
         }
     }

@@ -81,7 +81,7 @@ public class FirstAdministratorView extends VerticalLayout implements BeforeEnte
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!accounts.isEmpty()) {
+        if (!accounts.awaitsFirstAdministrator()) {
             event.forwardTo(LoginView.class);
         }
     }

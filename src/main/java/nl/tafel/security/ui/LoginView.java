@@ -88,7 +88,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
-        if (accounts.isEmpty()) {
+        if (accounts.awaitsFirstAdministrator()) {
             event.forwardTo(FirstAdministratorView.class);
             return;
         }
@@ -107,6 +107,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             showNotice("login.linkSent");
         } else if (params.containsKey("setup-done")) {
             showNotice("login.setupDone");
+        } else if (params.containsKey("password-set")) {
+            showNotice("login.passwordSet");
         }
     }
 
