@@ -38,6 +38,32 @@ class ViewAccessTest {
         assertThat(anonymous).isEqualTo(PUBLIC_ROUTES);
     }
 
+    /**
+     * Services are guarded with {@code @PreAuthorize}. JSR-250 method security is off (it would proxy every view), so
+     * {@code @RolesAllowed} on a service would guard nothing: none may carry it.
+     */
+    @Test
+    void servicesDoNotRelyOnViewAnnotations() throws Exception {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter((reader, factory) -> true);
+        int checked = 0;
+        for (BeanDefinition candidate : scanner.findCandidateComponents("nl.tafel")) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            if (type.isAnnotationPresent(Route.class) || type.getName().contains(".ui.")) {
+                continue;
+            }
+            checked++;
+            assertThat(type.isAnnotationPresent(RolesAllowed.class) || type.isAnnotationPresent(PermitAll.class))
+                    .as("JSR-250 annotation on %s", type.getName()).isFalse();
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                assertThat(method.isAnnotationPresent(RolesAllowed.class)
+                        || method.isAnnotationPresent(PermitAll.class) || method.isAnnotationPresent(DenyAll.class))
+                        .as("JSR-250 annotation on %s.%s", type.getName(), method.getName()).isFalse();
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
     private static List<Class<?>> routes() throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));

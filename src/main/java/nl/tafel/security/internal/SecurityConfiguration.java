@@ -38,7 +38,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // services use @PreAuthorize; JSR-250 annotations are for views only (see ViewAccessTest)
 class SecurityConfiguration {
 
     @Bean
