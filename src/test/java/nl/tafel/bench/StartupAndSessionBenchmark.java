@@ -57,6 +57,16 @@ class StartupAndSessionBenchmark {
         stop(cold);
 
         Run warm = start(jar, data);
+        try {
+            measure(warm);
+        } finally {
+            stop(warm);
+        }
+        Files.writeString(Path.of("target/benchmark.txt"), report.toString());
+        System.out.println("\n== Tafel benchmark ==\n" + report);
+    }
+
+    private void measure(Run warm) throws Exception {
         line("warm start (existing data) to sign-in page: %d ms", warm.startMillis);
         line("RSS after start: java %d MB, embedded mariadbd %d MB", rssKb(warm.process.pid()) / 1024,
                 childrenRssKb(warm.process) / 1024);
@@ -84,10 +94,6 @@ class StartupAndSessionBenchmark {
                 (after.bytes - before.bytes) / SESSIONS / 1024);
         line("RSS with %d sessions: java %d MB", SESSIONS, rssKb(warm.process.pid()) / 1024);
         assertThat(sessions).hasSize(SESSIONS);
-        stop(warm);
-
-        Files.writeString(Path.of("target/benchmark.txt"), report.toString());
-        System.out.println("\n== Tafel benchmark ==\n" + report);
     }
 
     private record Run(Process process, int port, long startMillis) {
@@ -116,6 +122,7 @@ class StartupAndSessionBenchmark {
             }
             Thread.sleep(100);
         }
+        process.destroyForcibly();
         throw new AssertionError("Tafel did not serve the sign-in page within 3 minutes");
     }
 
