@@ -69,8 +69,4 @@ public class ActiveSessions implements HttpSessionListener, HttpSessionIdListene
         log.info("Ended {} session(s) of person {}", ended, person);
         return ended;
     }
-
-    public int count() {
-        return sessions.size();
-    }
 }

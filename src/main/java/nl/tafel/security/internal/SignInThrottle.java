@@ -3,7 +3,6 @@ package nl.tafel.security.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,9 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account name in the database (so it holds across restarts and instances). After
- * {@code maxFailures} failures within {@code window} the account name is locked until the oldest of them is older
- * than the window: with the defaults (5 in 15 minutes) at most 20 passwords an hour are tried per account.
+ * Counts sign-in attempts per account name in the database (so it holds across restarts and instances); a
+ * successful sign-in clears them. Past {@code maxFailures} attempts within {@code window} the account name is locked
+ * until the oldest of them is older than the window: with the defaults (5 in 15 minutes) at most 20 passwords an
+ * hour are tried per account.
  */
 @Component
 public class SignInThrottle {
@@ -29,10 +29,6 @@ public class SignInThrottle {
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.window = window;
-    }
-
-    public boolean isLocked(String username) {
-        return recentFailures(username) >= maxFailures;
     }
 
     /** Records a sign-in attempt (a failure until {@link #succeeded}); returns its id. */
@@ -67,17 +63,8 @@ public class SignInThrottle {
         return count == null ? 0 : count;
     }
 
-    public void failed(String username) {
-        jdbc.update("insert into failed_sign_in (username, attempted_at) values (?, ?)", normalise(username),
-                Timestamp.from(clock.instant()));
-    }
-
     public void succeeded(String username) {
         jdbc.update("delete from failed_sign_in where username = ?", normalise(username));
-    }
-
-    public Duration window() {
-        return window;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -89,9 +76,5 @@ public class SignInThrottle {
     static String normalise(String username) {
         String u = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         return u.length() > 254 ? u.substring(0, 254) : u;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -25,10 +25,6 @@ public class TafelI18NProvider extends DefaultI18NProvider {
         return ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : DUTCH;
     }
 
-    public static Locale fromTag(String tag) {
-        return supported(Locale.forLanguageTag(tag));
-    }
-
     @Override
     public Locale getDefaultLocale() {
         return DUTCH;
