@@ -70,8 +70,7 @@ public class ProfileService implements LanguagePreference {
         if (hash == null || currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
             throw new FieldException("currentPassword", "profile.error.currentPasswordWrong");
         }
-        me.setPassword(passwordEncoder.encode(Passwords.check("newPassword", newPassword)), clock.instant());
-        events.publishEvent(new PasswordChosen(me.personId(), me.getEmail()));
+        choose(me, newPassword);
     }
 
     /**
@@ -84,6 +83,10 @@ public class ProfileService implements LanguagePreference {
             throw new TafelException("profile.error.linkRequired");
         }
         PersonEntity me = mine();
+        choose(me, newPassword);
+    }
+
+    private void choose(PersonEntity me, String newPassword) {
         me.setPassword(passwordEncoder.encode(Passwords.check("newPassword", newPassword)), clock.instant());
         events.publishEvent(new PasswordChosen(me.personId(), me.getEmail()));
     }

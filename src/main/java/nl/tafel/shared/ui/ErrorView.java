@@ -9,7 +9,6 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.tafel.shared.TafelException;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Shown instead of a stack trace when opening a page fails. */
@@ -33,9 +32,7 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
             return HttpServletResponse.SC_FORBIDDEN;
         }
         title.setText(getTranslation("error.title"));
-        text.setText(e instanceof TafelException te
-                ? getTranslation(te.messageKey(), te.arguments())
-                : TafelErrorHandler.messageFor(event.getUI(), e));
+        text.setText(TafelErrorHandler.messageFor(event.getUI(), e));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

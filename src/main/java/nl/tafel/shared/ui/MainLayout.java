@@ -40,6 +40,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final AuthenticationContext authenticationContext;
     private final LanguagePreference languagePreference;
     private final SideNav nav = new SideNav();
+    private final java.util.List<MenuEntry> menu;
     private final Span viewTitle = new Span();
 
     public MainLayout(AuthenticationContext authenticationContext, LanguagePreference languagePreference) {
@@ -61,6 +62,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         tagline.addClassName("tafel-brand-tagline");
         brand.add(home, tagline);
 
+        menu = MenuConfiguration.getMenuEntries();
+        for (MenuEntry entry : menu) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            item.setMatchNested(true);
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
         nav.addClassName("tafel-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         Scroller scroller = new Scroller(nav);
@@ -105,15 +115,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        nav.removeAll();
         String current = "";
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
-            item.setMatchNested(true);
-            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
-                item.setPrefixComponent(new Icon(entry.icon()));
-            }
-            nav.addItem(item);
+        for (MenuEntry entry : menu) {
             if (entry.menuClass() != null && entry.menuClass().isInstance(getContent())) {
                 current = getTranslation(entry.title());
             }
