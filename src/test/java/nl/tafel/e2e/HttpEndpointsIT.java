@@ -7,20 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import nl.tafel.TestAccounts;
-import nl.tafel.TestConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** What a monitoring probe or a curious visitor gets over plain HTTP, without signing in. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tafel.test.demo-data=true", "vaadin.devmode.devTools.enabled=false"})
-@Import(TestConfig.class)
+@TafelServerTest
 class HttpEndpointsIT {
 
     @LocalServerPort

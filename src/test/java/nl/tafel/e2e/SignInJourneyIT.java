@@ -8,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import nl.tafel.TestConfig;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.members.internal.DemoData;
 import java.time.Duration;
@@ -18,16 +17,12 @@ import org.springframework.security.authentication.ott.GenerateOneTimeTokenReque
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * A demo user's first minutes: sign in, switch to English and back, add a person, sign out. The browser asks for
  * English (Accept-Language), yet Tafel starts in Dutch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tafel.test.demo-data=true", "vaadin.devmode.devTools.enabled=false"})
-@Import(TestConfig.class)
+@TafelServerTest
 class SignInJourneyIT extends BrowserTest {
 
     @Autowired

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import nl.tafel.TafelTest;
 import nl.tafel.TestConfig.TestClock;
+import nl.tafel.TestMailbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,14 +53,14 @@ class MailOutboxTest {
         String to = "ontvanger-" + UUID.randomUUID().toString().substring(0, 8) + "@voorbeeld.nl";
         long id = tx.execute(status -> mail.queue(mailTo(to, "Uitnodiging bestuursvergadering")));
 
-        MimeMessage received = awaitMailTo(to);
+        MimeMessage received = TestMailbox.awaitMailTo(smtp, to);
         assertThat(received.getSubject()).isEqualTo("Uitnodiging bestuursvergadering");
         assertThat(received.getAllRecipients()[0].toString()).isEqualTo(to);
         assertThat(received.getContentType()).startsWith("multipart/");
         SentMail logged = waitForStatus(id, MailStatus.SENT);
         assertThat(received.getMessageID()).isEqualTo(logged.messageId());
         Thread.sleep(2500);
-        assertThat(to(to)).as("sent once, not again by the poller").hasSize(1);
+        assertThat(TestMailbox.mailsTo(smtp, to)).as("sent once, not again by the poller").hasSize(1);
     }
 
     @Test
@@ -71,7 +72,7 @@ class MailOutboxTest {
             throw new IllegalStateException("the change fails");
         })).isInstanceOf(IllegalStateException.class);
         Thread.sleep(2500);
-        assertThat(to(to)).isEmpty();
+        assertThat(TestMailbox.mailsTo(smtp, to)).isEmpty();
     }
 
     @Test
@@ -84,11 +85,11 @@ class MailOutboxTest {
 
         startSmtp();
         Thread.sleep(2500);
-        assertThat(to(to)).as("no retry before the backoff has passed").isEmpty();
+        assertThat(TestMailbox.mailsTo(smtp, to)).as("no retry before the backoff has passed").isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
-        awaitMailTo(to);
-        assertThat(to(to)).hasSize(1);
+        TestMailbox.awaitMailTo(smtp, to);
+        assertThat(TestMailbox.mailsTo(smtp, to)).hasSize(1);
         assertThat(waitForStatus(id, MailStatus.SENT).attempts()).isEqualTo(2);
     }
 
@@ -104,33 +105,14 @@ class MailOutboxTest {
         assertThatThrownBy(() -> AsAdmin.run(() -> mail.retry(id))).isInstanceOf(
                 nl.tafel.shared.TafelException.class).hasMessageContaining("mail.error.notFailed");
         Thread.sleep(2000);
-        assertThat(to(to)).hasSize(1);
-        assertThat(nl.tafel.mail.MailServiceAccess.text(to(to)[0])).contains("0f8fad5b");
+        assertThat(TestMailbox.mailsTo(smtp, to)).hasSize(1);
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(TestMailbox.mailsTo(smtp, to).getFirst())).contains("0f8fad5b");
     }
 
     @Test
     void badAddressesAreRefusedBeforeAnythingIsQueued() {
         assertThatThrownBy(() -> tx.execute(status -> mail.queue(mailTo("geen adres", "x"))))
                 .isInstanceOf(nl.tafel.shared.FieldException.class);
-    }
-
-    private MimeMessage awaitMailTo(String address) throws InterruptedException {
-        long until = System.currentTimeMillis() + 20_000;
-        while (to(address).length == 0 && System.currentTimeMillis() < until) {
-            Thread.sleep(100);
-        }
-        assertThat(to(address)).as("mail to %s", address).isNotEmpty();
-        return to(address)[0];
-    }
-
-    private MimeMessage[] to(String address) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(MimeMessage[]::new);
     }
 
     SentMail find(long id) {

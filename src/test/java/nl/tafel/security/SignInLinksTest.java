@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.tafel.TafelTest;
 import nl.tafel.TestAccounts;
+import nl.tafel.TestMailbox;
 import nl.tafel.TestConfig.TestClock;
 import nl.tafel.members.AppRole;
 import nl.tafel.members.PersonDetails;
@@ -56,7 +57,7 @@ class SignInLinksTest {
         PersonDetails person = people.create(new PersonDraft("Eva Engels", email, null, null, null, AppRole.MEMBER,
                 Locale.ENGLISH));
 
-        MimeMessage mail = awaitMailTo(email);
+        MimeMessage mail = TestMailbox.awaitMailTo(smtp, email);
         assertThat(mail.getSubject()).isEqualTo("Your Tafel account");
         String body = GreenMailUtil.getBody(mail);
         assertThat(body).contains("Dear Eva Engels").contains("valid for 7 days");
@@ -74,9 +75,9 @@ class SignInLinksTest {
         links.requestPasswordReset("niemand-" + UUID.randomUUID() + "@voorbeeld.nl");
         links.requestPasswordReset(TestAccounts.SECRETARY.toUpperCase(Locale.ROOT));
 
-        MimeMessage mail = awaitMailTo(TestAccounts.SECRETARY);
+        MimeMessage mail = TestMailbox.awaitMailTo(smtp, TestAccounts.SECRETARY);
         assertThat(mail.getSubject()).isEqualTo("Inloggen bij Tafel");
-        assertThat(mailsTo(TestAccounts.SECRETARY)).hasSize(1);
+        assertThat(TestMailbox.mailsTo(smtp, TestAccounts.SECRETARY)).hasSize(1);
         String token = tokenIn(GreenMailUtil.getBody(mail));
 
         clock.advance(Duration.ofMinutes(61));
@@ -89,33 +90,10 @@ class SignInLinksTest {
         for (int i = 0; i < 10; i++) {
             links.requestPasswordReset(TestAccounts.MEMBER);
         }
-        awaitMailTo(TestAccounts.MEMBER);
+        TestMailbox.awaitMailTo(smtp, TestAccounts.MEMBER);
         Thread.sleep(2500);
-        assertThat(mailsTo(TestAccounts.MEMBER)).hasSize(SignInLinks.MAX_OPEN_RESET_LINKS);
+        assertThat(TestMailbox.mailsTo(smtp, TestAccounts.MEMBER)).hasSize(SignInLinks.MAX_OPEN_RESET_LINKS);
         links.revokeLinks(TestAccounts.MEMBER);
-    }
-
-    private java.util.List<MimeMessage> mailsTo(String email) throws Exception {
-        java.util.List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getAllRecipients()[0].toString().equals(email)) {
-                found.add(m);
-            }
-        }
-        return found;
-    }
-
-    private MimeMessage awaitMailTo(String email) throws Exception {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equals(email)) {
-                    return m;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No mail to " + email + " within 20 s");
     }
 
     private static String tokenIn(String body) {
