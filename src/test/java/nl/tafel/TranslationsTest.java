@@ -17,6 +17,8 @@ import nl.tafel.members.AppRole;
 import nl.tafel.members.GroupKind;
 import nl.tafel.members.GroupRole;
 import nl.tafel.members.PersonStatus;
+import nl.tafel.spaces.SpaceRole;
+import nl.tafel.spaces.TextStatus;
 import org.junit.jupiter.api.Test;
 
 /** Every text a person sees exists in Dutch and in English. */
@@ -67,6 +69,13 @@ class TranslationsTest {
             used.add(r.translationKey());
         }
         for (MailStatus s : MailStatus.values()) {
+            used.add(s.translationKey());
+        }
+        for (SpaceRole r : SpaceRole.values()) {
+            used.add(r.translationKey());
+            used.add("spaces.error.role." + r.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (TextStatus s : TextStatus.values()) {
             used.add(s.translationKey());
         }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);

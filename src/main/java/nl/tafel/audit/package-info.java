@@ -1,6 +1,7 @@
 /**
- * Audit: an append-only log of views, downloads and permission changes.
- * <p>Not built yet: the module is declared so that the module map and its rules hold from the start.
+ * Audit: an append-only log of what happened to documents (and later views, downloads and permission changes).
+ * <p>It listens to other modules' events through the event publication registry, so an entry is written even when
+ * the application stops right after the change: the publication is completed on the next start.
  */
 @ApplicationModule
 @NullMarked

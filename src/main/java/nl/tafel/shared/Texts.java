@@ -44,4 +44,31 @@ public final class Texts {
         }
         return text;
     }
+
+    /**
+     * A longer text such as a description: lines are allowed, markup is not. Text with HTML tags is refused with a
+     * message rather than stored, so that it can never be run anywhere it is shown.
+     */
+    public static @Nullable String plainText(String field, @Nullable String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip().replace("\r\n", "\n");
+        if (text.length() > maxLength) {
+            throw new FieldException(field, "validation.tooLong", maxLength);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw new FieldException(field, "validation.controlCharacters");
+            }
+        }
+        if (HTML_TAG.matcher(text).find()) {
+            throw new FieldException(field, "validation.noHtml");
+        }
+        return text;
+    }
+
+    private static final java.util.regex.Pattern HTML_TAG =
+            java.util.regex.Pattern.compile("<\\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;");
 }

@@ -17,6 +17,7 @@ import nl.tafel.members.GroupService;
 import nl.tafel.members.GroupSummary;
 import nl.tafel.members.MyProfile;
 import nl.tafel.members.ProfileService;
+import nl.tafel.shared.ui.OverviewSection;
 import nl.tafel.shared.ui.ViewHeader;
 
 /** The start page: the person's groups and where to go next. */
@@ -25,11 +26,14 @@ import nl.tafel.shared.ui.ViewHeader;
 @Menu(order = 0, title = "nav.overview", icon = "vaadin:home")
 class OverviewView extends VerticalLayout implements HasDynamicTitle {
 
-    OverviewView(ProfileService profiles, GroupService groups) {
+    OverviewView(ProfileService profiles, GroupService groups, List<OverviewSection> sections) {
         addClassName("tafel-view");
         MyProfile me = profiles.me();
         add(new ViewHeader(getTranslation("overview.welcome", firstName(me.fullName())),
                 getTranslation("overview.intro")));
+
+        sections.stream().sorted(java.util.Comparator.comparingInt(OverviewSection::order))
+                .forEach(section -> add(section.create()));
 
         H2 groupsTitle = new H2(getTranslation("overview.myGroups"));
         add(groupsTitle);
@@ -61,7 +65,8 @@ class OverviewView extends VerticalLayout implements HasDynamicTitle {
             add(new H2(getTranslation("overview.admin")));
             Div links = new Div(new Anchor("beheer/leden", getTranslation("nav.people")),
                     new Anchor("beheer/organisaties", getTranslation("nav.organisations")),
-                    new Anchor("beheer/e-mail", getTranslation("nav.mail")));
+                    new Anchor("beheer/e-mail", getTranslation("nav.mail")),
+                    new Anchor("beheer/opslag", getTranslation("nav.storage")));
             links.addClassName("tafel-link-list");
             add(links);
         }

@@ -1,0 +1,57 @@
+package nl.tafel.members;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.tafel.members.internal.PersonEntity;
+import nl.tafel.members.internal.PersonRepository;
+import nl.tafel.shared.PersonId;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Names of people for other modules: who uploaded a file, who sits in a space, whom to add. */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class PeopleDirectory {
+
+    private final PersonRepository people;
+
+    PeopleDirectory(PersonRepository people) {
+        this.people = people;
+    }
+
+    /** Names by id; ids of people who no longer exist are left out. */
+    @Transactional(readOnly = true)
+    public Map<PersonId, PersonName> names(Collection<PersonId> ids) {
+        Map<PersonId, PersonName> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        people.findAllById(ids.stream().map(PersonId::value).distinct().toList())
+                .forEach(p -> names.put(p.personId(), name(p)));
+        return names;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PersonName> find(PersonId id) {
+        return people.findById(id.value()).map(PeopleDirectory::name);
+    }
+
+    /** Everyone who can sign in or has been invited, by name: the choice when adding someone to a space. */
+    @Transactional(readOnly = true)
+    public List<PersonName> activePeople() {
+        return people.findAll(Sort.by("fullName")).stream()
+                .filter(p -> p.getStatus() != PersonStatus.DEACTIVATED)
+                .map(PeopleDirectory::name)
+                .toList();
+    }
+
+    private static PersonName name(PersonEntity p) {
+        return new PersonName(p.personId(), p.getFullName(), p.getEmail(),
+                p.getStatus() != PersonStatus.DEACTIVATED);
+    }
+}

@@ -1,0 +1,90 @@
+package nl.tafel.spaces;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules a file or folder name must meet so that it can live in SharePoint unchanged (see
+ * {@code design/graph-fake.md}, "Names"). Views check them as the user types; the services check them again.
+ */
+public final class DocumentNames {
+
+    /** The longest name of one file or folder. */
+    public static final int MAX_NAME_LENGTH = 255;
+    /** The longest path, from the space's name down to the file, as SharePoint counts it. */
+    public static final int MAX_PATH_LENGTH = 400;
+
+    private static final String FORBIDDEN = "\"*:<>?/\\|";
+    private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
+
+    private DocumentNames() {
+    }
+
+    /** The first problem with this name, or empty when it can be used. */
+    public static Optional<NameProblem> check(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of(new NameProblem("names.required"));
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return Optional.of(new NameProblem("names.tooLong", MAX_NAME_LENGTH, name.length()));
+        }
+        if (!name.equals(name.strip())) {
+            return Optional.of(new NameProblem("names.spaces"));
+        }
+        Set<String> forbidden = new LinkedHashSet<>();
+        boolean control = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (FORBIDDEN.indexOf(c) >= 0) {
+                forbidden.add(String.valueOf(c));
+            } else if (Character.isISOControl(c)) {
+                control = true;
+            }
+        }
+        if (!forbidden.isEmpty()) {
+            return Optional.of(new NameProblem("names.forbiddenCharacters",
+                    forbidden.stream().collect(Collectors.joining(" "))));
+        }
+        if (control) {
+            return Optional.of(new NameProblem("names.controlCharacters"));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("_vti_")) {
+            return Optional.of(new NameProblem("names.vti"));
+        }
+        if (name.startsWith("~$")) {
+            return Optional.of(new NameProblem("names.tildeDollar"));
+        }
+        int dot = name.indexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        if (lower.equals(".lock") || lower.equals("desktop.ini") || RESERVED.matcher(base).matches()) {
+            return Optional.of(new NameProblem("names.reserved", name));
+        }
+        return Optional.empty();
+    }
+
+    /** The path problem, if a name under this parent path (space name first, '/'-separated) would be too long. */
+    public static Optional<NameProblem> checkPath(String parentPath, String name) {
+        int length = parentPath.length() + 1 + name.length();
+        if (length > MAX_PATH_LENGTH) {
+            return Optional.of(new NameProblem("names.pathTooLong", MAX_PATH_LENGTH, length - MAX_PATH_LENGTH));
+        }
+        return Optional.empty();
+    }
+
+    /** The key names are compared by: two names that differ only in case are the same name. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The part after the last dot, lower case, or empty. */
+    public static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+}

@@ -1,0 +1,30 @@
+package nl.tafel.spaces;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Identifies a folder across modules; random, so it cannot be guessed from another one. */
+public record FolderId(UUID value) {
+
+    public static FolderId random() {
+        return new FolderId(UUID.randomUUID());
+    }
+
+    /** Reads an id from a URL; anything malformed is simply not found. */
+    public static Optional<FolderId> parse(@Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FolderId(UUID.fromString(text)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

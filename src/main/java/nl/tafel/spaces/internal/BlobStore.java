@@ -1,0 +1,32 @@
+package nl.tafel.spaces.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Stream;
+
+/**
+ * Where file content lives, addressed by its SHA-256. Content is first staged (streamed to a temporary place while
+ * its hash and size are computed), then committed into place atomically; only then does a database row point at it.
+ * {@link LocalBlobStore} keeps it on disk; an S3-compatible store can implement the same contract.
+ */
+public interface BlobStore {
+
+    /**
+     * Streams content into a staging area, never holding it whole in memory.
+     *
+     * @throws BlobTooLargeException as soon as more than {@code maxBytes} arrive; nothing is kept
+     */
+    StagedBlob stage(InputStream content, long maxBytes) throws IOException;
+
+    /** Moves staged content into place under its hash; a no-op when the same content is already there. */
+    void commit(StagedBlob blob) throws IOException;
+
+    InputStream open(String sha256) throws IOException;
+
+    boolean exists(String sha256);
+
+    /** Every stored hash, for the consistency check. */
+    Stream<String> list() throws IOException;
+
+    void delete(String sha256) throws IOException;
+}

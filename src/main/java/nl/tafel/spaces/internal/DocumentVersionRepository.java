@@ -1,0 +1,22 @@
+package nl.tafel.spaces.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DocumentVersionRepository extends JpaRepository<DocumentVersionEntity, UUID> {
+
+    @Query("select v from DocumentVersionEntity v where v.documentId = :documentId order by v.number desc")
+    List<DocumentVersionEntity> findByDocument(UUID documentId);
+
+    @Query("select v from DocumentVersionEntity v where v.documentId = :documentId and v.number = :number")
+    Optional<DocumentVersionEntity> findByNumber(UUID documentId, int number);
+
+    @Query("select distinct v.sha256 from DocumentVersionEntity v")
+    List<String> allHashes();
+
+    @Query("select count(v) > 0 from DocumentVersionEntity v where v.sha256 = :sha256")
+    boolean isReferenced(String sha256);
+}

@@ -1,0 +1,304 @@
+package nl.tafel.spaces.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Optional;
+import nl.tafel.shared.TafelException;
+import nl.tafel.shared.ui.Formats;
+import nl.tafel.shared.ui.MainLayout;
+import nl.tafel.shared.ui.Notifications;
+import nl.tafel.shared.ui.ViewHeader;
+import nl.tafel.spaces.DocumentService;
+import nl.tafel.spaces.FolderDetails;
+import nl.tafel.spaces.FolderId;
+import nl.tafel.spaces.FolderItem;
+import nl.tafel.spaces.FolderSort;
+import nl.tafel.spaces.Links;
+import nl.tafel.spaces.SpaceDetails;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceNotFoundException;
+import nl.tafel.spaces.SpaceService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One space: its folders and documents, with upload by drag and drop, new folders, rename, move and delete (to the
+ * trash). The grid loads lazily, so a folder with thousands of documents opens as fast as a small one.
+ */
+@Route("ruimtes/:spaceId/:folderId?")
+@PermitAll
+class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        MainLayout.HasViewTitle {
+
+    private final SpaceService spaces;
+    private final DocumentService documents;
+    private final Grid<FolderItem> grid = new Grid<>();
+    private @Nullable FolderDetails folder;
+    private String title = "";
+
+    SpaceView(SpaceService spaces, DocumentService documents) {
+        this.spaces = spaces;
+        this.documents = documents;
+        addClassName("tafel-view");
+        setPadding(false);
+    }
+
+    static String path(SpaceId space, @Nullable FolderId folder) {
+        return "ruimtes/" + space + (folder == null ? "" : "/" + folder);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<SpaceId> spaceId = SpaceId.parse(event.getRouteParameters().get("spaceId").orElse(null));
+        Optional<String> folderParam = event.getRouteParameters().get("folderId");
+        try {
+            SpaceDetails space = spaces.get(spaceId.orElseThrow(SpaceNotFoundException::new));
+            FolderId folderId = folderParam.isEmpty() ? space.rootFolder()
+                    : FolderId.parse(folderParam.get()).orElseThrow(SpaceNotFoundException::new);
+            FolderDetails details = documents.folder(folderId);
+            if (!details.space().id().equals(space.id())) {
+                throw new SpaceNotFoundException();
+            }
+            this.folder = details;
+            spaces.markVisited(space.id());
+        } catch (SpaceNotFoundException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        build();
+    }
+
+    private void build() {
+        FolderDetails here = folder;
+        SpaceDetails space = here.space();
+        title = here.root() ? space.name() : here.name() + " · " + space.name();
+        removeAll();
+
+        Button members = new Button(getTranslation("spaces.membersButton"), VaadinIcon.USERS.create(),
+                e -> new MembersDialog(spaces, space).open());
+        members.setId("space-members");
+        Button trash = new Button(getTranslation("trash.open"), VaadinIcon.TRASH.create(),
+                e -> new TrashDialog(documents, space, this::refresh).open());
+        trash.setId("space-trash");
+        trash.setVisible(space.canContribute());
+        Button settings = new Button(getTranslation("spaces.settings"), VaadinIcon.COG.create(),
+                e -> new SpaceDialog(spaces, space).open());
+        settings.setId("space-settings");
+        settings.setVisible(space.canManage());
+        add(new ViewHeader(space.name(), space.description() == null ? "" : space.description(), members, trash,
+                settings));
+        if (space.archived()) {
+            Div archived = new Div(new Span(getTranslation("spaces.archivedNotice")));
+            archived.addClassName("tafel-notice");
+            add(archived);
+        }
+        add(breadcrumbs(here));
+
+        if (space.canContribute()) {
+            Button newFolder = new Button(getTranslation("folders.new"), VaadinIcon.FOLDER_ADD.create(),
+                    e -> NameDialog.newFolder(documents, here.id(), here.fullPath(), this::refresh).open());
+            newFolder.setId("new-folder");
+            Div results = new Div();
+            results.addClassName("tafel-upload-results");
+            results.setId("upload-results");
+            Upload upload = Uploads.create(this, documents.maxUploadSize(), true,
+                    (name, content, size) -> documents.upload(here.id(), name, content, size),
+                    outcomes -> showOutcomes(results, outcomes));
+            upload.setId("upload");
+            upload.addClassName("tafel-upload");
+            HorizontalLayout tools = new HorizontalLayout(newFolder);
+            tools.setAlignItems(FlexComponent.Alignment.CENTER);
+            add(tools, upload, results);
+        }
+
+        configureGrid(space);
+        add(grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private Component breadcrumbs(FolderDetails here) {
+        Nav nav = new Nav();
+        nav.addClassName("tafel-breadcrumbs");
+        nav.getElement().setAttribute("aria-label", getTranslation("folders.path"));
+        UnorderedList list = new UnorderedList();
+        SpaceDetails space = here.space();
+        list.add(new ListItem(new Anchor(path(space.id(), null), space.name())));
+        for (FolderDetails.Crumb crumb : here.path()) {
+            if (!crumb.name().isEmpty()) {
+                list.add(new ListItem(new Anchor(path(space.id(), crumb.id()), crumb.name())));
+            }
+        }
+        if (!here.root()) {
+            Span current = new Span(here.name());
+            current.getElement().setAttribute("aria-current", "page");
+            list.add(new ListItem(current));
+        }
+        nav.add(list);
+        return nav;
+    }
+
+    private void configureGrid(SpaceDetails space) {
+        grid.removeAllColumns();
+        grid.setId("folder-grid");
+        grid.addClassName("tafel-folder-grid");
+        grid.setWidthFull();
+        grid.setMinHeight("20rem");
+        grid.setPageSize(100);
+        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("documents.name")).setSortProperty("NAME").setFlexGrow(4).setAutoWidth(false);
+        grid.addColumn(item -> item.isFolder() ? getTranslation("fileType.folder")
+                : FileTypes.label(this, item.mediaType(), item.name())).setHeader(getTranslation("documents.type"))
+                .setFlexGrow(1);
+        grid.addColumn(item -> item.isFolder() ? "" : Formats.dateTime(item.modifiedAt(), getLocale()))
+                .setHeader(getTranslation("documents.modified")).setSortProperty("MODIFIED").setFlexGrow(2);
+        grid.addColumn(item -> item.isFolder() ? "" : item.modifiedBy())
+                .setHeader(getTranslation("documents.modifiedBy")).setFlexGrow(2);
+        grid.addColumn(item -> item.isFolder() ? "" : Sizes.format(item.size(), getLocale()))
+                .setHeader(getTranslation("documents.size")).setSortProperty("SIZE").setFlexGrow(1);
+        grid.addComponentColumn(item -> actions(item, space)).setHeader("").setFlexGrow(0).setWidth("4.5rem");
+        grid.setEmptyStateText(getTranslation(space.canContribute() ? "folders.emptyDrop" : "folders.empty"));
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() == grid.getColumns().getLast()) {
+                return;
+            }
+            open(e.getItem());
+        });
+    }
+
+    private Component nameCell(FolderItem item) {
+        Anchor link = new Anchor(item.isFolder() ? path(folder.space().id(), item.folderId())
+                : DocumentView.path(item.documentId()), item.name());
+        link.addClassName("tafel-item-link");
+        HorizontalLayout cell = new HorizontalLayout(FileTypes.icon(item.isFolder() ? null : item.mediaType()), link);
+        cell.setSpacing(false);
+        cell.addClassName("tafel-item-name");
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        return cell;
+    }
+
+    private void open(FolderItem item) {
+        UI.getCurrent().navigate(item.isFolder() ? path(folder.space().id(), item.folderId())
+                : DocumentView.path(item.documentId()));
+    }
+
+    private Component actions(FolderItem item, SpaceDetails space) {
+        MenuBar bar = new MenuBar();
+        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        MenuItem more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        more.setAriaLabel(getTranslation("documents.actions", item.name()));
+        SubMenu menu = more.getSubMenu();
+        menu.addItem(getTranslation("action.open"), e -> open(item));
+        if (!item.isFolder()) {
+            menu.addItem(getTranslation("action.download"),
+                    e -> UI.getCurrent().getPage().open(Links.downloadCurrent(item.documentId()), "_self"));
+        }
+        if (space.canContribute()) {
+            menu.addItem(getTranslation("action.rename"), e -> NameDialog.rename(documents, item,
+                    folder.fullPath(), this::refresh).open());
+            menu.addItem(getTranslation("action.move"), e -> new MoveDialog(documents, space, item, this::refresh)
+                    .open());
+            menu.addItem(getTranslation("action.delete"), e -> delete(item));
+        }
+        return bar;
+    }
+
+    private void delete(FolderItem item) {
+        if (item.isFolder()) {
+            documents.deleteFolder(item.folderId());
+        } else {
+            documents.deleteDocument(item.documentId());
+        }
+        refresh();
+        Notification note = new Notification();
+        note.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        note.setDuration(8000);
+        note.setPosition(Notification.Position.BOTTOM_START);
+        Button undo = new Button(getTranslation("action.undo"), e -> {
+            note.close();
+            try {
+                String name = documents.restore(item.kind(), item.id());
+                refresh();
+                Notifications.success(getTranslation("trash.restored", name));
+            } catch (TafelException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        undo.setId("undo-delete");
+        note.add(new HorizontalLayout(FlexComponent.Alignment.CENTER,
+                new Span(getTranslation("trash.moved", item.name())), undo));
+        note.open();
+    }
+
+    private void showOutcomes(Div results, List<Uploads.Outcome> outcomes) {
+        refresh();
+        results.removeAll();
+        long ok = outcomes.stream().filter(Uploads.Outcome::ok).count();
+        if (ok > 0) {
+            Notifications.success(getTranslation("upload.done", ok));
+        }
+        for (Uploads.Outcome outcome : outcomes) {
+            if (outcome.ok()) {
+                continue;
+            }
+            Div line = new Div(VaadinIcon.WARNING.create(), new Span(outcome.error()));
+            line.addClassName("tafel-upload-error");
+            results.add(line);
+        }
+    }
+
+    void refresh() {
+        if (folder == null) {
+            return;
+        }
+        FolderId id = folder.id();
+        grid.setItems(query -> documents.list(id, query.getOffset(), query.getLimit(), sortOf(query.getSortOrders()))
+                .stream(), query -> (int) documents.count(id));
+    }
+
+    private static FolderSort sortOf(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return FolderSort.BY_NAME;
+        }
+        var first = orders.getFirst();
+        return new FolderSort(FolderSort.Field.valueOf(first.getSorted()),
+                first.getDirection() == SortDirection.DESCENDING);
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("nav.spaces");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+}
