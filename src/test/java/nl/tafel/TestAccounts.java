@@ -16,6 +16,10 @@ public class TestAccounts implements ApplicationRunner {
     public static final String ADMIN = "admin@test.example";
     public static final String SECRETARY = "secretaris@test.example";
     public static final String MEMBER = "lid@test.example";
+    /** A second member, for what readers of a space may and may not do. */
+    public static final String READER = "lezer@test.example";
+    /** A member in no space at all: everything of a space is "not found" for them. */
+    public static final String OUTSIDER = "buiten@test.example";
     public static final String PASSWORD = "Test-wachtwoord-1";
 
     private final JdbcTemplate jdbc;
@@ -32,6 +36,8 @@ public class TestAccounts implements ApplicationRunner {
         person(ADMIN, "Ada Admin", "ADMINISTRATOR", hash);
         person(SECRETARY, "Sanne Secretaris", "SECRETARY", hash);
         person(MEMBER, "Lars Lid", "MEMBER", hash);
+        person(READER, "Lotte Lezer", "MEMBER", hash);
+        person(OUTSIDER, "Bram Buiten", "MEMBER", hash);
         jdbc.update("""
                 insert ignore into member_group (name, kind, description, created_at, version)
                 values ('Testbestuur', 'BOARD', 'Het bestuur van de tests', ?, 0)""", now());

@@ -30,6 +30,11 @@ public class TestConfig {
     }
 
     @Bean
+    RunAs runAs(org.springframework.security.core.userdetails.UserDetailsService users) {
+        return new RunAs(users);
+    }
+
+    @Bean
     FlywayMigrationStrategy cleanOnceThenMigrate() {
         return flyway -> {
             if (CLEANED.compareAndSet(false, true)) {

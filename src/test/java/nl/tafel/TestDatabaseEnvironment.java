@@ -28,9 +28,13 @@ class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             props.put("spring.datasource.password", env("TAFEL_TEST_DB_PASSWORD", ""));
         } else {
             props.put("tafel.db.embedded", "true");
-            props.put("tafel.data-dir", "target/test-data");
         }
+        props.put("tafel.data-dir", "target/test-data");
         props.put("tafel.demo-data", environment.getProperty("tafel.test.demo-data", "false"));
+        // The database is cleaned once per test JVM; so is the blob store: one directory per JVM.
+        props.put("tafel.spaces.blob-dir", "target/test-blobs/" + ProcessHandle.current().pid() + "/blobs");
+        props.put("tafel.spaces.text-poll", "200ms");
+        props.put("tafel.spaces.max-upload-size", environment.getProperty("tafel.test.max-upload-size", "5MB"));
         props.put("spring.flyway.clean-disabled", "false");
         // tafel.test.smtp=false: no mail server, as in the embedded trial
         boolean smtp = environment.getProperty("tafel.test.smtp", Boolean.class, true);

@@ -88,7 +88,8 @@ class TranslationsTest {
         return !(s.startsWith("nl.") || s.startsWith("tafel.") || s.startsWith("spring.") || s.startsWith("vaadin.")
                 || s.startsWith("org.") || s.startsWith("com.") || s.startsWith("jakarta.")
                 || s.startsWith("java.") || s.startsWith("mail.smtp") || s.startsWith("db.")
-                || s.startsWith("styles.") || s.matches(".*\\.(css|js|html|sock|sql|properties|png|jar)")
+                || s.startsWith("styles.") || s.matches(".*\\.(css|js|html|sock|sql|properties|png|jar|csv|ini|pdf|txt|docx)")
+                || s.startsWith("opendocument.")
                 || s.startsWith("user.") || s.startsWith("tafel-") || s.contains("example"));
     }
 
