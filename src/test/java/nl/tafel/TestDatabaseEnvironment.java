@@ -34,6 +34,7 @@ class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         // The database is cleaned once per test JVM; so is the blob store: one directory per JVM.
         props.put("tafel.spaces.blob-dir", "target/test-blobs/" + ProcessHandle.current().pid() + "/blobs");
         props.put("tafel.spaces.text-poll", "200ms");
+        props.put("tafel.spaces.soffice", FakeSoffice.install().toString());
         props.put("tafel.spaces.max-upload-size", environment.getProperty("tafel.test.max-upload-size", "5MB"));
         props.put("spring.flyway.clean-disabled", "false");
         // tafel.test.smtp=false: no mail server, as in the embedded trial
