@@ -67,6 +67,23 @@ abstract class BrowserTest {
         page.context().close();
     }
 
+    /** A second, independent browser (its own cookies): someone else, or nobody signed in. */
+    Page otherBrowser() {
+        Page other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
+                .setLocale("nl-NL")).newPage();
+        other.setDefaultTimeout(20_000);
+        return other;
+    }
+
+    /** Signs in on the login page with a test account's e-mail and password. */
+    static void signIn(Page page, String base, String email, String password) {
+        page.navigate(base + "/login");
+        page.locator("input[name='username']").fill(email);
+        page.locator("input[name='password']").fill(password);
+        page.locator("vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

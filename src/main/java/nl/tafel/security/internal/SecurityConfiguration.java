@@ -86,6 +86,8 @@ class SecurityConfiguration {
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         http.formLogin(form -> form.failureHandler(passwordFailure()));
+        // Tafel shows its own documents (PDFs, pictures) in frames on its own pages; no other site may frame it.
+        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         http.oneTimeTokenLogin(ott -> ott
                 .tokenService(tokens)
                 .showDefaultSubmitPage(false)

@@ -78,10 +78,11 @@ class DocumentContentController {
                 .filename(content.fileName(), StandardCharsets.UTF_8).build();
         headers.setContentDisposition(disposition);
         headers.set("X-Content-Type-Options", "nosniff");
-        // PDFs need the browser's own viewer, which a sandbox would block; nothing else may run anything.
+        // PDFs need the browser's own viewer, which a sandbox would block; nothing else may run anything. Only
+        // Tafel's own pages may frame the content.
         headers.set("Content-Security-Policy", content.mediaType().equals("application/pdf") && inline
-                ? "default-src 'none'; object-src 'self'; plugin-types application/pdf"
-                : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+                ? "frame-ancestors 'self'"
+                : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'");
         headers.setCacheControl(CacheControl.noCache().cachePrivate());
         headers.setETag("\"" + content.sha256() + "\"");
         MediaType type = inline ? MediaType.parseMediaType(content.mediaType()) : MediaType.APPLICATION_OCTET_STREAM;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.tafel.spaces.TextStatus;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.jspecify.annotations.Nullable;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -43,7 +44,7 @@ public class TextExtraction implements DisposableBean {
     private final Clock clock;
     private final AutoDetectParser parser = new AutoDetectParser();
     private final AtomicInteger threads = new AtomicInteger();
-    private ExecutorService workers;
+    private volatile ExecutorService workers;
 
     TextExtraction(JdbcTemplate jdbc, BlobStore blobs, SpacesSettings settings, Clock clock) {
         this.jdbc = jdbc;
@@ -88,27 +89,40 @@ public class TextExtraction implements DisposableBean {
     }
 
     private void extract(Row row) {
-        if (!hasText(row.mediaType())) {
-            finish(row.id(), TextStatus.NONE, null, false);
-            return;
+        Outcome outcome = extractText(row.sha256(), row.mediaType());
+        if (outcome.status() == TextStatus.TIMED_OUT) {
+            log.warn("Text extraction of version {} took longer than {}; given up", row.id(),
+                    settings.textTimeout());
         }
-        Future<Result> future = workers.submit(() -> parse(row.sha256()));
+        finish(row.id(), outcome.status(), outcome.text(), outcome.truncated());
+    }
+
+    /** What extraction of one piece of content gave. */
+    record Outcome(TextStatus status, @Nullable String text, boolean truncated) {
+    }
+
+    /** Extracts the text of stored content within the time limit; never throws. */
+    Outcome extractText(String sha256, String mediaType) {
+        if (!hasText(mediaType)) {
+            return new Outcome(TextStatus.NONE, null, false);
+        }
+        Future<Result> future = workers.submit(() -> parse(sha256));
         try {
             Result result = future.get(settings.textTimeout().toMillis(), TimeUnit.MILLISECONDS);
             String text = result.text().strip();
-            finish(row.id(), text.isEmpty() ? TextStatus.NONE : TextStatus.DONE, text, result.truncated());
+            return new Outcome(text.isEmpty() ? TextStatus.NONE : TextStatus.DONE, text, result.truncated());
         } catch (TimeoutException e) {
             future.cancel(true);
-            // The stuck parser keeps its thread; later files get a fresh one.
+            // A stuck parser may ignore the interrupt and keep its thread; later files get a fresh one.
             workers.shutdownNow();
             workers = newWorkers();
-            log.warn("Text extraction of version {} took longer than {}; given up", row.id(), settings.textTimeout());
-            finish(row.id(), TextStatus.TIMED_OUT, null, false);
+            return new Outcome(TextStatus.TIMED_OUT, null, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return new Outcome(TextStatus.PENDING, null, false);
         } catch (Exception e) {
-            log.info("No text from version {}: {}", row.id(), e.toString());
-            finish(row.id(), TextStatus.FAILED, null, false);
+            log.info("No text from content {}: {}", sha256, e.toString());
+            return new Outcome(TextStatus.FAILED, null, false);
         }
     }
 
@@ -128,7 +142,7 @@ public class TextExtraction implements DisposableBean {
         }
     }
 
-    private void finish(UUID id, TextStatus status, String text, boolean truncated) {
+    private void finish(UUID id, TextStatus status, @Nullable String text, boolean truncated) {
         if (text != null && !text.isEmpty()) {
             jdbc.update("replace into document_text (version_id, content, truncated) values (?, ?, ?)", id,
                     text.replace('\u0000', ' '), truncated);

@@ -90,6 +90,16 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         download.addClassName("tafel-button-link");
         Div actions = new Div(download);
         actions.addClassName("tafel-actions");
+        Reading reading = documents.reading(doc.mediaType());
+        if (reading == Reading.PDF || reading == Reading.IMAGE || reading == Reading.CONVERTED_PDF) {
+            // Full screen, for example on a tablet: the browser's own viewer in a tab of its own.
+            Anchor tab = downloadLink(reading == Reading.CONVERTED_PDF ? Links.readAsPdf(doc.currentVersionId())
+                    : Links.read(doc.currentVersionId()), getTranslation("viewer.newTab"));
+            tab.setTarget("_blank");
+            tab.getElement().setAttribute("rel", "noopener");
+            tab.setId("open-in-tab");
+            actions.add(tab);
+        }
         if (doc.space().canContribute()) {
             FolderItem asItem = new FolderItem(FolderItem.Kind.DOCUMENT, doc.id().value(), doc.name(), doc.mediaType(),
                     doc.size(), doc.updatedAt(), doc.updatedBy(), doc.currentVersion(), doc.version());

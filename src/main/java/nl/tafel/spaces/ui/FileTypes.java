@@ -23,17 +23,26 @@ final class FileTypes {
     }
 
     static Icon icon(@Nullable String mediaType) {
-        Icon icon = switch (key(mediaType)) {
-            case "fileType.folder" -> VaadinIcon.FOLDER.create();
-            case "fileType.pdf" -> VaadinIcon.FILE_TEXT_O.create();
-            case "fileType.word", "fileType.text" -> VaadinIcon.FILE_TEXT.create();
-            case "fileType.excel" -> VaadinIcon.FILE_TABLE.create();
-            case "fileType.powerpoint" -> VaadinIcon.FILE_PRESENTATION.create();
-            case "fileType.image" -> VaadinIcon.FILE_PICTURE.create();
-            default -> VaadinIcon.FILE_O.create();
-        };
+        Icon icon = vaadinIcon(mediaType).create();
         icon.addClassName("tafel-file-icon");
         return icon;
+    }
+
+    /** The icon's name for templates, such as {@code vaadin:folder}. */
+    static String iconName(@Nullable String mediaType) {
+        return "vaadin:" + vaadinIcon(mediaType).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static VaadinIcon vaadinIcon(@Nullable String mediaType) {
+        return switch (key(mediaType)) {
+            case "fileType.folder" -> VaadinIcon.FOLDER;
+            case "fileType.pdf" -> VaadinIcon.FILE_TEXT_O;
+            case "fileType.word", "fileType.text" -> VaadinIcon.FILE_TEXT;
+            case "fileType.excel" -> VaadinIcon.FILE_TABLE;
+            case "fileType.powerpoint" -> VaadinIcon.FILE_PRESENTATION;
+            case "fileType.image" -> VaadinIcon.FILE_PICTURE;
+            default -> VaadinIcon.FILE_O;
+        };
     }
 
     private static String key(@Nullable String mediaType) {

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.contextmenu.GridContextMenu;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -14,8 +14,6 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -171,8 +169,15 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.addClassName("tafel-folder-grid");
         grid.setWidthFull();
         grid.setMinHeight("20rem");
-        grid.setPageSize(100);
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("documents.name")).setSortProperty("NAME").setFlexGrow(4).setAutoWidth(false);
+        // Light cells (templates rendered in the browser, text always escaped): a folder of thousands opens fast.
+        grid.addColumn(LitRenderer.<FolderItem>of("""
+                <span class="tafel-item-name"><vaadin-icon class="tafel-file-icon" icon="${item.icon}"></vaadin-icon>\
+                <a class="tafel-item-link" href="${item.href}">${item.name}</a></span>""")
+                .withProperty("icon", item -> FileTypes.iconName(item.isFolder() ? null : item.mediaType()))
+                .withProperty("href", this::href)
+                .withProperty("name", FolderItem::name))
+                .setHeader(getTranslation("documents.name")).setSortProperty("NAME").setFlexGrow(4)
+                .setAutoWidth(false);
         grid.addColumn(item -> item.isFolder() ? getTranslation("fileType.folder")
                 : FileTypes.label(this, item.mediaType(), item.name())).setHeader(getTranslation("documents.type"))
                 .setFlexGrow(1);
@@ -182,51 +187,56 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 .setHeader(getTranslation("documents.modifiedBy")).setFlexGrow(2);
         grid.addColumn(item -> item.isFolder() ? "" : Sizes.format(item.size(), getLocale()))
                 .setHeader(getTranslation("documents.size")).setSortProperty("SIZE").setFlexGrow(1);
-        grid.addComponentColumn(item -> actions(item, space)).setHeader("").setFlexGrow(0).setWidth("4.5rem");
+        grid.addColumn(LitRenderer.<FolderItem>of("""
+                <vaadin-button theme="tertiary-inline icon" class="tafel-row-actions" aria-label="${item.label}"
+                    @click="${(e) => { e.stopPropagation(); actions(); }}">\
+                <vaadin-icon icon="vaadin:ellipsis-dots-v"></vaadin-icon></vaadin-button>""")
+                .withProperty("label", item -> getTranslation("documents.actions", item.name()))
+                .withFunction("actions", item -> new ItemActionsDialog(item, actions(item)).open()))
+                .setHeader("").setFlexGrow(0).setWidth("4rem");
         grid.setEmptyStateText(getTranslation(space.canContribute() ? "folders.emptyDrop" : "folders.empty"));
         grid.addItemClickListener(e -> {
-            if (e.getColumn() == grid.getColumns().getLast()) {
-                return;
+            if (e.getColumn() != null && e.getColumn() != grid.getColumns().getLast()) {
+                open(e.getItem());
             }
-            open(e.getItem());
+        });
+        // Right-click (or long-press on a tablet) gives the same actions as a menu.
+        GridContextMenu<FolderItem> menu = grid.addContextMenu();
+        menu.setDynamicContentHandler(item -> {
+            menu.removeAll();
+            if (item == null) {
+                return false;
+            }
+            actions(item).forEach(action -> menu.addItem(action.label(), e -> action.run().run()));
+            return true;
         });
     }
 
-    private Component nameCell(FolderItem item) {
-        Anchor link = new Anchor(item.isFolder() ? path(folder.space().id(), item.folderId())
-                : DocumentView.path(item.documentId()), item.name());
-        link.addClassName("tafel-item-link");
-        HorizontalLayout cell = new HorizontalLayout(FileTypes.icon(item.isFolder() ? null : item.mediaType()), link);
-        cell.setSpacing(false);
-        cell.addClassName("tafel-item-name");
-        cell.setAlignItems(FlexComponent.Alignment.CENTER);
-        return cell;
+    private String href(FolderItem item) {
+        return item.isFolder() ? path(folder.space().id(), item.folderId()) : DocumentView.path(item.documentId());
     }
 
     private void open(FolderItem item) {
-        UI.getCurrent().navigate(item.isFolder() ? path(folder.space().id(), item.folderId())
-                : DocumentView.path(item.documentId()));
+        UI.getCurrent().navigate(href(item));
     }
 
-    private Component actions(FolderItem item, SpaceDetails space) {
-        MenuBar bar = new MenuBar();
-        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        MenuItem more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel(getTranslation("documents.actions", item.name()));
-        SubMenu menu = more.getSubMenu();
-        menu.addItem(getTranslation("action.open"), e -> open(item));
+    /** What can be done with an item here, for the row's menu and the right-click menu alike. */
+    private List<ItemActionsDialog.Action> actions(FolderItem item) {
+        SpaceDetails space = folder.space();
+        List<ItemActionsDialog.Action> actions = new java.util.ArrayList<>();
+        actions.add(new ItemActionsDialog.Action("open", getTranslation("action.open"), () -> open(item)));
         if (!item.isFolder()) {
-            menu.addItem(getTranslation("action.download"),
-                    e -> UI.getCurrent().getPage().open(Links.downloadCurrent(item.documentId()), "_self"));
+            actions.add(new ItemActionsDialog.Action("download", getTranslation("action.download"),
+                    () -> UI.getCurrent().getPage().open(Links.downloadCurrent(item.documentId()), "_self")));
         }
         if (space.canContribute()) {
-            menu.addItem(getTranslation("action.rename"), e -> NameDialog.rename(documents, item,
-                    folder.fullPath(), this::refresh).open());
-            menu.addItem(getTranslation("action.move"), e -> new MoveDialog(documents, space, item, this::refresh)
-                    .open());
-            menu.addItem(getTranslation("action.delete"), e -> delete(item));
+            actions.add(new ItemActionsDialog.Action("rename", getTranslation("action.rename"),
+                    () -> NameDialog.rename(documents, item, folder.fullPath(), this::refresh).open()));
+            actions.add(new ItemActionsDialog.Action("move", getTranslation("action.move"),
+                    () -> new MoveDialog(documents, space, item, this::refresh).open()));
+            actions.add(new ItemActionsDialog.Action("delete", getTranslation("action.delete"), () -> delete(item)));
         }
-        return bar;
+        return actions;
     }
 
     private void delete(FolderItem item) {
