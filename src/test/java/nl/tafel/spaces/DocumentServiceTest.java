@@ -283,8 +283,9 @@ class DocumentServiceTest {
         assertThat(removed).isGreaterThanOrEqualTo(1);
         assertThat(as.call(MEMBER, () -> documents.trash(space.id()))).isEmpty();
         assertThat(blobs.exists(sha)).isFalse();
-        assertThat(jdbc.queryForObject("select count(*) from audit_log where subject_id = ? and action = ?",
-                Integer.class, doc.documentId().toString(), "DOCUMENT_PURGED")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from audit_log where subject_id = ? and action = ?", Integer.class,
+                doc.documentId().toString(), "DOCUMENT_PURGED")).isEqualTo(1));
     }
 
     @Test
