@@ -176,7 +176,7 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 .withProperty("icon", item -> FileTypes.iconName(item.isFolder() ? null : item.mediaType()))
                 .withProperty("href", this::href)
                 .withProperty("name", FolderItem::name))
-                .setHeader(getTranslation("documents.name")).setSortProperty("NAME").setFlexGrow(4)
+                .setHeader(getTranslation("documents.name")).setKey("name").setSortProperty("NAME").setFlexGrow(4)
                 .setAutoWidth(false);
         grid.addColumn(item -> item.isFolder() ? getTranslation("fileType.folder")
                 : FileTypes.label(this, item.mediaType(), item.name())).setHeader(getTranslation("documents.type"))
@@ -193,7 +193,7 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 <vaadin-icon icon="vaadin:ellipsis-dots-v"></vaadin-icon></vaadin-button>""")
                 .withProperty("label", item -> getTranslation("documents.actions", item.name()))
                 .withFunction("actions", item -> new ItemActionsDialog(item, actions(item)).open()))
-                .setHeader("").setFlexGrow(0).setWidth("4rem");
+                .setHeader("").setKey("actions").setFlexGrow(0).setWidth("4rem");
         grid.setEmptyStateText(getTranslation(space.canContribute() ? "folders.emptyDrop" : "folders.empty"));
         grid.addItemClickListener(e -> {
             if (e.getColumn() != null && e.getColumn() != grid.getColumns().getLast()) {

@@ -41,7 +41,7 @@ final class TrashDialog extends Dialog {
             Button restore = new Button(getTranslation("trash.restore"), e -> restore(item));
             restore.addThemeVariants(ButtonVariant.SMALL);
             return restore;
-        }).setFlexGrow(0).setAutoWidth(true);
+        }).setKey("restore").setFlexGrow(0).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("trash.empty"));
         grid.setAllRowsVisible(true);
         add(intro, grid);

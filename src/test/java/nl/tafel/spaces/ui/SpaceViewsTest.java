@@ -210,4 +210,52 @@ class SpaceViewsTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).id("viewer").getElement().getTextRecursively())
                 .contains("kan niet in de browser worden getoond");
     }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void aManagerAddsSomeoneAsReaderAndTheyAppearInTheList() {
+        open(space);
+        test(find(Button.class).id("space-members")).click();
+        Dialog dialog = find(Dialog.class).single();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<nl.tafel.members.PersonName> person =
+                find(com.vaadin.flow.component.combobox.ComboBox.class, dialog).id("member-person");
+        nl.tafel.members.PersonName outsider = person.getListDataView().getItems()
+                .filter(p -> p.email().equals(TestAccounts.OUTSIDER)).findFirst().orElseThrow();
+        test(person).selectItem(outsider.fullName() + " · " + outsider.email());
+        test(find(Button.class, dialog).id("member-add")).click();
+        @SuppressWarnings("unchecked")
+        Grid<nl.tafel.spaces.SpaceMember> members = find(Grid.class, dialog).id("members-grid");
+        assertThat(test(members).size()).isEqualTo(4);
+        assertThat(as.call(TestAccounts.OUTSIDER, () -> spaces.get(space.id())).myRole())
+                .isEqualTo(SpaceRole.READER);
+        assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Bram Buiten is toegevoegd.");
+    }
+
+    @Test
+    @WithUserDetails(MEMBER)
+    void deletingPutsAnItemInTheTrashFromWhereItComesBack() {
+        open(space);
+        FolderItem report = test(grid()).getRow(1);
+        assertThat(report.name()).isEqualTo("Jaarverslag 2025.pdf");
+        assertThat(test(grid()).getLitRendererPropertyValue(1, "name", "href", String.class))
+                .isEqualTo("documenten/" + pdf.documentId());
+        test(grid()).invokeLitRendererFunction(1, "actions", "actions");
+        Dialog actions = find(Dialog.class).single();
+        assertThat(actions.getHeaderTitle()).isEqualTo("Jaarverslag 2025.pdf");
+        test(find(Button.class, actions).id("item-action-delete")).click();
+        assertThat(test(grid()).size()).isEqualTo(1);
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withText(
+                "„Jaarverslag 2025.pdf” staat in de prullenbak.").all()).hasSize(1);
+        assertThat(find(Button.class).id("undo-delete").getText()).isEqualTo("Ongedaan maken");
+        test(find(Button.class).id("space-trash")).click();
+        Dialog trash = find(Dialog.class).single();
+        @SuppressWarnings("unchecked")
+        Grid<nl.tafel.spaces.TrashItem> items = find(Grid.class, trash).id("trash-grid");
+        assertThat(test(items).size()).isEqualTo(1);
+        assertThat(test(items).getRow(0).deletedBy()).isEqualTo("Lars Lid");
+        test((Button) test(items).getCellComponent(0, "restore")).click();
+        assertThat(test(items).size()).isZero();
+        assertThat(test(grid()).size()).isEqualTo(2);
+    }
 }
