@@ -10,11 +10,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
@@ -121,7 +118,7 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 FileTypes.label(this, doc.mediaType(), doc.name()), Sizes.format(doc.size(), getLocale()),
                 Formats.dateTime(doc.updatedAt(), getLocale()), doc.updatedBy());
         add(new ViewHeader(doc.name(), facts, actions));
-        add(breadcrumbs(doc.folder()));
+        add(new Breadcrumbs(doc.folder(), false));
 
         Div body = new Div();
         body.addClassName("tafel-document-body");
@@ -256,23 +253,6 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return anchor;
     }
 
-    private Component breadcrumbs(FolderDetails folder) {
-        Nav nav = new Nav();
-        nav.addClassName("tafel-breadcrumbs");
-        nav.getElement().setAttribute("aria-label", getTranslation("folders.path"));
-        UnorderedList list = new UnorderedList();
-        list.add(new ListItem(new Anchor(SpaceView.path(folder.space().id(), null), folder.space().name())));
-        for (FolderDetails.Crumb crumb : folder.path()) {
-            if (!crumb.name().isEmpty()) {
-                list.add(new ListItem(new Anchor(SpaceView.path(folder.space().id(), crumb.id()), crumb.name())));
-            }
-        }
-        if (!folder.root()) {
-            list.add(new ListItem(new Anchor(SpaceView.path(folder.space().id(), folder.id()), folder.name())));
-        }
-        nav.add(list);
-        return nav;
-    }
 
     @Override
     public String viewTitle() {

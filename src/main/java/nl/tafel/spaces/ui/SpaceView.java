@@ -9,10 +9,7 @@ import com.vaadin.flow.component.grid.contextmenu.GridContextMenu;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -117,7 +114,7 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             archived.addClassName("tafel-notice");
             add(archived);
         }
-        add(breadcrumbs(here));
+        add(new Breadcrumbs(here, true));
 
         if (space.canContribute()) {
             Button newFolder = new Button(getTranslation("folders.new"), VaadinIcon.FOLDER_ADD.create(),
@@ -142,26 +139,6 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         refresh();
     }
 
-    private Component breadcrumbs(FolderDetails here) {
-        Nav nav = new Nav();
-        nav.addClassName("tafel-breadcrumbs");
-        nav.getElement().setAttribute("aria-label", getTranslation("folders.path"));
-        UnorderedList list = new UnorderedList();
-        SpaceDetails space = here.space();
-        list.add(new ListItem(new Anchor(path(space.id(), null), space.name())));
-        for (FolderDetails.Crumb crumb : here.path()) {
-            if (!crumb.name().isEmpty()) {
-                list.add(new ListItem(new Anchor(path(space.id(), crumb.id()), crumb.name())));
-            }
-        }
-        if (!here.root()) {
-            Span current = new Span(here.name());
-            current.getElement().setAttribute("aria-current", "page");
-            list.add(new ListItem(current));
-        }
-        nav.add(list);
-        return nav;
-    }
 
     private void configureGrid(SpaceDetails space) {
         grid.removeAllColumns();
