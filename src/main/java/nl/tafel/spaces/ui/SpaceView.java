@@ -157,13 +157,14 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 .setAutoWidth(false);
         grid.addColumn(item -> item.isFolder() ? getTranslation("fileType.folder")
                 : FileTypes.label(this, item.mediaType(), item.name())).setHeader(getTranslation("documents.type"))
-                .setFlexGrow(1);
+                .setKey("type").setFlexGrow(1);
         grid.addColumn(item -> item.isFolder() ? "" : Formats.dateTime(item.modifiedAt(), getLocale()))
-                .setHeader(getTranslation("documents.modified")).setSortProperty("MODIFIED").setFlexGrow(2);
+                .setHeader(getTranslation("documents.modified")).setKey("modified").setSortProperty("MODIFIED")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(item -> item.isFolder() ? "" : item.modifiedBy())
-                .setHeader(getTranslation("documents.modifiedBy")).setFlexGrow(2);
+                .setHeader(getTranslation("documents.modifiedBy")).setKey("by").setFlexGrow(2);
         grid.addColumn(item -> item.isFolder() ? "" : Sizes.format(item.size(), getLocale()))
-                .setHeader(getTranslation("documents.size")).setSortProperty("SIZE").setFlexGrow(1);
+                .setHeader(getTranslation("documents.size")).setSortProperty("SIZE").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<FolderItem>of("""
                 <vaadin-button theme="tertiary-inline icon" class="tafel-row-actions" aria-label="${item.label}"
                     @click="${(e) => { e.stopPropagation(); actions(); }}">\
@@ -187,6 +188,30 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             actions(item).forEach(action -> menu.addItem(action.label(), e -> action.run().run()));
             return true;
         });
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        // On a tablet the name matters most: fewer columns on narrow screens.
+        var resize = event.getUI().getPage().addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
+        addDetachListener(e -> {
+            resize.remove();
+            e.unregisterListener();
+        });
+        getElement().executeJs("return window.innerWidth").then(Integer.class, this::fitColumns);
+    }
+
+    private void fitColumns(int width) {
+        setColumnVisible("type", width >= 1100);
+        setColumnVisible("by", width >= 1100);
+        setColumnVisible("modified", width >= 640);
+    }
+
+    private void setColumnVisible(String key, boolean visible) {
+        Grid.Column<FolderItem> column = grid.getColumnByKey(key);
+        if (column != null) {
+            column.setVisible(visible);
+        }
     }
 
     private String href(FolderItem item) {
