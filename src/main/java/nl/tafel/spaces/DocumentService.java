@@ -261,7 +261,7 @@ public class DocumentService {
             requireWritable(folder.spaceId());
             return checkName(fileName, details(folder, SpaceRole.CONTRIBUTOR));
         });
-        return store(name, content, declaredSize, type -> write(() -> {
+        return store(name, null, content, declaredSize, type -> write(() -> {
             FolderEntity folder = lockedLiveFolder(folderId);
             requireWritable(folder.spaceId());
             Optional<DocumentEntity> existing = documents.findLiveByName(folder.getId(), DocumentNames.key(name));
@@ -286,7 +286,7 @@ public class DocumentService {
             });
             return document.getName();
         });
-        return store(fileName, content, declaredSize, type -> write(() -> {
+        return store(fileName, name, content, declaredSize, type -> write(() -> {
             DocumentEntity document = documents.lock(documentId.value()).orElseThrow(SpaceNotFoundException::new);
             if (document.getDeletedAt() != null) {
                 throw new SpaceNotFoundException();
@@ -299,7 +299,12 @@ public class DocumentService {
     private record Staged(String sha256, long size, String mediaType) {
     }
 
-    private StoredDocument store(String name, InputStream content, long declaredSize,
+    /**
+     * Streams, checks and commits content, then saves the row.
+     *
+     * @param documentName for a new version: the document's name, whose type the content must have
+     */
+    private StoredDocument store(String name, @Nullable String documentName, InputStream content, long declaredSize,
             java.util.function.Function<Staged, StoredDocument> save) {
         long max = maxUploadSize();
         if (declaredSize == 0) {
@@ -313,6 +318,11 @@ public class DocumentService {
             types.check(name, byContent).ifPresent(problem -> {
                 throw new UploadException(problem.messageKey(), problem.args());
             });
+            if (documentName != null) {
+                types.checkVersion(documentName, byContent).ifPresent(problem -> {
+                    throw new UploadException(problem.messageKey(), problem.args());
+                });
+            }
             String mediaType = types.detect(staged, name);
             blobs.commit(staged);
             return save.apply(new Staged(staged.sha256(), staged.size(), mediaType));

@@ -112,6 +112,24 @@ class HostileUploadTest {
     }
 
     @Test
+    void aNewVersionMustBeOfTheDocumentsType() {
+        StoredDocument report = as.call(MEMBER, () -> documents.upload(space.root(), "Jaarverslag.pdf",
+                SpaceFixture.sample("jaarverslag-2025.pdf"), -1));
+        assertThatThrownBy(() -> as.run(MEMBER, () -> documents.uploadVersion(report.documentId(),
+                "jaarverslag-2025.docx", SpaceFixture.sample("jaarverslag-2025.docx"), -1)))
+                .isInstanceOf(UploadException.class)
+                .satisfies(e -> {
+                    UploadException u = (UploadException) e;
+                    assertThat(u.messageKey()).isEqualTo("upload.error.versionType");
+                    assertThat(u.arguments()).containsExactly("Jaarverslag.pdf", ".pdf", "DOCX");
+                });
+        assertThat(as.call(MEMBER, () -> documents.versions(report.documentId()))).hasSize(1);
+        // Clean up: this test's document goes, so that the check after each test holds.
+        as.run(MEMBER, () -> documents.deleteDocument(report.documentId()));
+        blobsBefore = blobsBefore + 1;
+    }
+
+    @Test
     void forbiddenAndScriptNamesAreRefusedBeforeAnyByteIsRead() {
         CountingStream content = new CountingStream(SpaceFixture.sampleBytes("actielijst.csv"));
         refused("<script>alert(1)</script>.csv", content, -1, "names.forbiddenCharacters");

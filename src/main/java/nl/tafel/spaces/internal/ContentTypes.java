@@ -86,17 +86,26 @@ public class ContentTypes {
         return textual && (byName.getType().equals("text") || registry.isInstanceOf(byName, MediaType.TEXT_PLAIN));
     }
 
-    /** A short description of a type for messages, such as "PDF" or "Windows-programma". */
+    /** A short description of a type for messages: its usual extension in capitals, such as "PDF" or "DOCX". */
     public static String describe(String mediaType) {
-        return switch (mediaType) {
-            case "application/pdf" -> "PDF";
-            case "application/x-dosexec", "application/x-msdownload" -> "Windows .exe";
-            case "application/zip" -> "ZIP";
-            case "text/html" -> "HTML";
-            case "image/png" -> "PNG";
-            case "image/jpeg" -> "JPEG";
-            default -> mediaType;
-        };
+        try {
+            String extension = MimeTypes.getDefaultMimeTypes().forName(mediaType).getExtension();
+            if (!extension.isEmpty()) {
+                return extension.substring(1).toUpperCase(java.util.Locale.ROOT);
+            }
+        } catch (org.apache.tika.mime.MimeTypeException e) {
+            // fall through to the type itself
+        }
+        return mediaType;
+    }
+
+    /**
+     * A problem when content uploaded as a new version is of another type than the document (a Word file as the
+     * next version of a PDF).
+     */
+    public Optional<NameProblem> checkVersion(String documentName, String byContent) {
+        return check(documentName, byContent).map(problem -> new NameProblem("upload.error.versionType",
+                documentName, "." + DocumentNames.extension(documentName), describe(byContent)));
     }
 
     public static boolean showsInline(String mediaType) {
