@@ -304,6 +304,23 @@ class DocumentServiceTest {
     }
 
     @Test
+    void thePurgeLeavesContentAloneThatAnUploadHasJustCommitted() throws Exception {
+        byte[] content = ("Opnieuw " + java.util.UUID.randomUUID()).getBytes();
+        StoredDocument old = as.call(MEMBER, () -> documents.upload(space.root(), "Oud.txt",
+                new ByteArrayInputStream(content), content.length));
+        String sha = as.call(MEMBER, () -> documents.versions(old.documentId())).getFirst().sha256();
+        as.run(MEMBER, () -> documents.deleteDocument(old.documentId()));
+        clock.advance(Duration.ofDays(31));
+        // The same bytes arrive in an upload that has committed its blob but not yet written its row.
+        try (var staged = blobs.stage(new ByteArrayInputStream(content), 1000)) {
+            blobs.commit(staged);
+        }
+        as.call(nl.tafel.TestAccounts.ADMIN, storage::purgeExpiredTrash);
+        assertThat(as.call(MEMBER, () -> documents.trash(space.id()))).as("the old document is purged").isEmpty();
+        assertThat(blobs.exists(sha)).isTrue();
+    }
+
+    @Test
     void textIsExtractedInTheBackgroundForTheSearchToCome() {
         StoredDocument doc = as.call(MEMBER, () -> documents.upload(space.root(), "Notulen.pdf",
                 SpaceFixture.sample("notulen-bestuur-2025-12.pdf"), -1));

@@ -18,8 +18,14 @@ public interface BlobStore {
      */
     StagedBlob stage(InputStream content, long maxBytes) throws IOException;
 
-    /** Moves staged content into place under its hash; a no-op when the same content is already there. */
+    /**
+     * Moves staged content into place under its hash. When the same content is already there, it is only marked as
+     * just used (so that a purge running at that moment leaves it alone).
+     */
     void commit(StagedBlob blob) throws IOException;
+
+    /** When the content was last stored or re-committed. */
+    java.time.Instant lastCommitted(String sha256) throws IOException;
 
     InputStream open(String sha256) throws IOException;
 

@@ -28,8 +28,14 @@ public class LocalBlobStore implements BlobStore {
 
     private final Path root;
     private final Path staging;
+    private final java.time.Clock clock;
 
     public LocalBlobStore(Path root) {
+        this(root, java.time.Clock.systemUTC());
+    }
+
+    public LocalBlobStore(Path root, java.time.Clock clock) {
+        this.clock = clock;
         this.root = root.toAbsolutePath().normalize();
         this.staging = this.root.resolve(".staging");
         try {
@@ -70,17 +76,24 @@ public class LocalBlobStore implements BlobStore {
         Path target = path(blob.sha256());
         if (Files.exists(target)) {
             Files.deleteIfExists(blob.file());
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(clock.instant()));
             return;
         }
         Files.createDirectories(target.getParent());
         try {
             Files.move(blob.file(), target, StandardCopyOption.ATOMIC_MOVE);
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(clock.instant()));
         } catch (FileAlreadyExistsException e) {
             // The same content was committed at the same moment: it is there either way.
             Files.deleteIfExists(blob.file());
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The blob store needs a file system with atomic renames: " + root, e);
         }
+    }
+
+    @Override
+    public java.time.Instant lastCommitted(String sha256) throws IOException {
+        return Files.getLastModifiedTime(path(sha256)).toInstant();
     }
 
     @Override

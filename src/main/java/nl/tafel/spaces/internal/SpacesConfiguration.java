@@ -12,7 +12,8 @@ class SpacesConfiguration {
 
     /** Local disk by default, under the data directory; {@code tafel.spaces.blob-dir} moves it. */
     @Bean
-    BlobStore blobStore(@Value("${tafel.spaces.blob-dir:${tafel.data-dir}/blobs}") Path directory) {
-        return new LocalBlobStore(directory);
+    BlobStore blobStore(@Value("${tafel.spaces.blob-dir:${tafel.data-dir}/blobs}") Path directory,
+            java.time.Clock clock) {
+        return new LocalBlobStore(directory, clock);
     }
 }

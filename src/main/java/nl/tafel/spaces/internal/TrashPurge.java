@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TrashPurge {
 
     private static final Logger log = LoggerFactory.getLogger(TrashPurge.class);
+    private static final Duration RECENT = Duration.ofMinutes(10);
 
     private final FolderRepository folders;
     private final DocumentRepository documents;
@@ -64,10 +65,16 @@ public class TrashPurge {
             }
             return count;
         });
+        Instant recent = clock.instant().minus(RECENT);
         for (String sha : candidates) {
             Boolean used = transactions.execute(status -> versions.isReferenced(sha));
             if (!Boolean.TRUE.equals(used)) {
                 try {
+                    // An upload of the same bytes may be between its commit and its row: leave fresh blobs alone
+                    // (the blob check reports them if they stay unused).
+                    if (blobs.exists(sha) && blobs.lastCommitted(sha).isAfter(recent)) {
+                        continue;
+                    }
                     blobs.delete(sha);
                 } catch (IOException e) {
                     log.warn("Could not remove unused content {}; the blob check will report it", sha, e);

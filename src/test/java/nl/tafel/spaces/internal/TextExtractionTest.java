@@ -43,6 +43,11 @@ class TextExtractionTest {
             }
 
             @Override
+            public java.time.Instant lastCommitted(String sha256) throws IOException {
+                return store.lastCommitted(sha256);
+            }
+
+            @Override
             public InputStream open(String sha256) throws IOException {
                 if (sha256.equals(hanging)) {
                     return new NeverEndingStream();
