@@ -193,6 +193,22 @@ public class DocumentService {
         return folder.folderId();
     }
 
+    /** The folder of this name under the parent, created when it is not there yet (meetings keep papers so). */
+    @Transactional
+    public FolderId folderNamed(FolderId parentId, String name) {
+        FolderEntity parent = lockedLiveFolder(parentId);
+        requireWritable(parent.spaceId());
+        Optional<FolderEntity> existing = folders.findLiveByName(parent.getId(), DocumentNames.key(name));
+        if (existing.isPresent()) {
+            return existing.get().folderId();
+        }
+        String checked = checkName(name, details(parent, SpaceRole.CONTRIBUTOR));
+        requireFree(parent, checked, null);
+        FolderEntity folder = folders.save(FolderEntity.child(parent, checked, me(), clock.instant()));
+        flushForName();
+        return folder.folderId();
+    }
+
     @Transactional
     public void renameFolder(FolderId id, String name, long version) {
         FolderEntity folder = liveFolder(id);

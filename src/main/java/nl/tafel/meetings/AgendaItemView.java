@@ -1,0 +1,19 @@
+package nl.tafel.meetings;
+
+import java.time.Instant;
+import java.util.List;
+import nl.tafel.spaces.DocumentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An agenda item as shown: its number ("5" or "5.1"), when it starts (from the meeting's start and the minutes
+ * before it), and its documents in order.
+ */
+public record AgendaItemView(AgendaItemId id, @Nullable AgendaItemId parentId, String number, int depth,
+        String title, ItemPurpose purpose, @Nullable String presenter, int minutes, Instant startsAt,
+        @Nullable String description, boolean standing, List<Attachment> documents) {
+
+    /** A document attached to an item; {@code late} when it was added after publication ("nagezonden"). */
+    public record Attachment(DocumentId documentId, String name, String mediaType, boolean late, Instant addedAt) {
+    }
+}

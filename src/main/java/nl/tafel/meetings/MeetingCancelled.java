@@ -1,0 +1,6 @@
+package nl.tafel.meetings;
+
+import nl.tafel.spaces.SpaceId;
+
+public record MeetingCancelled(MeetingId meetingId, SpaceId spaceId) {
+}

@@ -1,0 +1,25 @@
+package nl.tafel.meetings;
+
+import java.time.Instant;
+import java.util.List;
+import nl.tafel.shared.PersonId;
+import nl.tafel.spaces.SpaceId;
+import org.jspecify.annotations.Nullable;
+
+/** One meeting for its page, with what the person may do and what changed after publication. */
+public record MeetingDetails(MeetingId id, SpaceId spaceId, String spaceName, String title, Instant startsAt,
+        Instant endsAt, MeetingForm form, @Nullable String location, @Nullable String joinUrl,
+        @Nullable PersonId chair, @Nullable String chairName, @Nullable PersonId minuteTaker,
+        @Nullable String minuteTakerName, MeetingStatus status, @Nullable Instant publishedAt, boolean canEdit,
+        long version, long agendaVersion, List<AgendaChange> changesAfterPublication) {
+
+    /** A change to a published agenda: what, when, by whom. */
+    public record AgendaChange(Instant at, String by, String messageKey, @Nullable String argument) {
+    }
+
+    public MeetingDraft draft() {
+        var zone = java.time.ZoneId.of("Europe/Amsterdam");
+        return new MeetingDraft(title, startsAt.atZone(zone).toLocalDate(), startsAt.atZone(zone).toLocalTime(),
+                endsAt.atZone(zone).toLocalTime(), form, location, joinUrl, chair, minuteTaker);
+    }
+}

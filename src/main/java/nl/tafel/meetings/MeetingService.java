@@ -1,0 +1,269 @@
+package nl.tafel.meetings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.tafel.meetings.internal.AgendaItemEntity;
+import nl.tafel.meetings.internal.AgendaItemRepository;
+import nl.tafel.meetings.internal.MeetingAccess;
+import nl.tafel.meetings.internal.MeetingEntity;
+import nl.tafel.meetings.internal.MeetingRepository;
+import nl.tafel.members.PeopleDirectory;
+import nl.tafel.members.PersonName;
+import nl.tafel.shared.ConcurrentEditException;
+import nl.tafel.shared.CurrentUser;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.PersonId;
+import nl.tafel.shared.TafelException;
+import nl.tafel.shared.Texts;
+import nl.tafel.spaces.SpaceDetails;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceService;
+import nl.tafel.spaces.SpaceSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Meetings in a space: plan, change, publish, cancel; and the person's meetings across their spaces. */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class MeetingService {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** The standing items every new agenda starts with; new items go in before "Rondvraag". */
+    static final List<ItemDraft> STANDING_TOP = List.of(
+            new ItemDraft("Opening en vaststellen agenda", ItemPurpose.DECISION, null, 5, null),
+            new ItemDraft("Notulen vorige vergadering", ItemPurpose.DECISION, null, 10, null),
+            new ItemDraft("Actielijst", ItemPurpose.DISCUSSION, null, 10, null),
+            new ItemDraft("Ingekomen stukken en mededelingen", ItemPurpose.INFORMATION, null, 10, null));
+    static final List<ItemDraft> STANDING_END = List.of(
+            new ItemDraft("Rondvraag", ItemPurpose.DISCUSSION, null, 10, null),
+            new ItemDraft("Sluiting", ItemPurpose.INFORMATION, null, 5, null));
+
+    /** What a planner is told but not stopped by. */
+    public record Saved(MeetingId id, List<String> warnings) {
+    }
+
+    private final MeetingRepository meetings;
+    private final AgendaItemRepository items;
+    private final MeetingAccess access;
+    private final SpaceService spaces;
+    private final PeopleDirectory people;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MeetingService(MeetingRepository meetings, AgendaItemRepository items, MeetingAccess access,
+            SpaceService spaces, PeopleDirectory people, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            Clock clock) {
+        this.meetings = meetings;
+        this.items = items;
+        this.access = access;
+        this.spaces = spaces;
+        this.people = people;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The spaces in which the person may plan meetings. */
+    @Transactional(readOnly = true)
+    public List<SpaceSummary> spacesToPlanIn() {
+        return spaces.mySpaces().stream().filter(s -> !s.archived())
+                .filter(s -> access.canPlan(access.space(s.id()))).toList();
+    }
+
+    /** Creates a concept meeting with the standing agenda items. Warns (without refusing) about a missing link. */
+    @Transactional
+    public Saved create(SpaceId spaceId, MeetingDraft draft) {
+        SpaceDetails space = access.space(spaceId);
+        if (!access.canPlan(space) || space.archived()) {
+            throw new TafelException(space.archived() ? "spaces.error.archived" : "meetings.error.notPlanner");
+        }
+        Checked checked = check(draft, true);
+        MeetingEntity meeting = new MeetingEntity(spaceId, CurrentUser.requirePersonId(), clock.instant());
+        meeting.set(checked.title, checked.startsAt, checked.endsAt, draft.form(), checked.location, checked.joinUrl,
+                draft.chair(), draft.minuteTaker());
+        meetings.save(meeting);
+        int position = 0;
+        for (ItemDraft standing : STANDING_TOP) {
+            items.save(standing(meeting, position++, standing));
+        }
+        for (ItemDraft standing : STANDING_END) {
+            items.save(standing(meeting, position++, standing));
+        }
+        events.publishEvent(new MeetingScheduled(meeting.meetingId(), spaceId));
+        return new Saved(meeting.meetingId(), checked.warnings);
+    }
+
+    private static AgendaItemEntity standing(MeetingEntity meeting, int position, ItemDraft draft) {
+        AgendaItemEntity item = new AgendaItemEntity(meeting.getId(), null, position, true);
+        item.set(draft.title(), draft.purpose(), draft.presenter(), draft.minutes(), draft.description());
+        return item;
+    }
+
+    @Transactional
+    public Saved update(MeetingId id, MeetingDraft draft, long version) {
+        MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        if (meeting.getVersion() != version) {
+            throw new ConcurrentEditException();
+        }
+        if (meeting.getStatus() == MeetingStatus.CANCELLED || meeting.getStatus() == MeetingStatus.FINISHED) {
+            throw new TafelException("meetings.error.closed");
+        }
+        Checked checked = check(draft, false);
+        boolean significant = meeting.set(checked.title, checked.startsAt, checked.endsAt, draft.form(),
+                checked.location, checked.joinUrl, draft.chair(), draft.minuteTaker());
+        if (meeting.getStatus() == MeetingStatus.PUBLISHED) {
+            recordChange(meeting, significant ? "agendaChange.meetingMoved" : "agendaChange.meetingEdited", null);
+        }
+        events.publishEvent(new MeetingChanged(meeting.meetingId(), meeting.spaceId(), significant));
+        return new Saved(id, checked.warnings);
+    }
+
+    /** Publishing makes the meeting and its agenda visible to all members of the space. */
+    @Transactional
+    public void publish(MeetingId id) {
+        MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        if (meeting.getStatus() != MeetingStatus.CONCEPT) {
+            throw new TafelException("meetings.error.notConcept");
+        }
+        meeting.publish(clock.instant());
+        events.publishEvent(new AgendaPublished(meeting.meetingId(), meeting.spaceId()));
+    }
+
+    @Transactional
+    public void cancel(MeetingId id) {
+        MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        if (meeting.getStatus() == MeetingStatus.CANCELLED || meeting.getStatus() == MeetingStatus.FINISHED) {
+            throw new TafelException("meetings.error.closed");
+        }
+        meeting.setStatus(MeetingStatus.CANCELLED);
+        events.publishEvent(new MeetingCancelled(meeting.meetingId(), meeting.spaceId()));
+    }
+
+    @Transactional(readOnly = true)
+    public MeetingDetails get(MeetingId id) {
+        MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+        SpaceDetails space = access.requireVisible(meeting);
+        Set<PersonId> ids = new java.util.HashSet<>();
+        if (meeting.chair() != null) {
+            ids.add(meeting.chair());
+        }
+        if (meeting.minuteTaker() != null) {
+            ids.add(meeting.minuteTaker());
+        }
+        List<Object[]> changeRows = jdbc.query("""
+                select changed_at, changed_by, message_key, argument from agenda_change where meeting_id = ?
+                order by changed_at, id""", (rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(),
+                        rs.getLong(2), rs.getString(3), rs.getString(4)}, meeting.getId());
+        changeRows.forEach(r -> ids.add(new PersonId((Long) r[1])));
+        Map<PersonId, PersonName> names = people.names(ids);
+        List<MeetingDetails.AgendaChange> changes = changeRows.stream().map(r -> new MeetingDetails.AgendaChange(
+                (Instant) r[0], name(names, new PersonId((Long) r[1])), (String) r[2], (String) r[3])).toList();
+        return new MeetingDetails(meeting.meetingId(), space.id(), space.name(), meeting.getTitle(),
+                meeting.getStartsAt(), meeting.getEndsAt(), meeting.getForm(), meeting.getLocation(),
+                meeting.getJoinUrl(), meeting.chair(), nameOrNull(names, meeting.chair()), meeting.minuteTaker(),
+                nameOrNull(names, meeting.minuteTaker()), meeting.getStatus(), meeting.getPublishedAt(),
+                access.canPlan(space), meeting.getVersion(), meeting.getAgendaVersion(), changes);
+    }
+
+    /** The person's meetings in a period, across their spaces; concepts only where they plan. */
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> myMeetings(Instant from, Instant to) {
+        Map<UUID, SpaceSummary> mine = spaces.mySpaces().stream()
+                .collect(Collectors.toMap(s -> s.id().value(), s -> s));
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Boolean> plans = new java.util.HashMap<>();
+        List<MeetingSummary> result = new ArrayList<>();
+        for (MeetingEntity m : meetings.findInSpaces(mine.keySet(), from, to)) {
+            boolean planner = plans.computeIfAbsent(m.spaceId().value(), s -> access.canPlan(access.space(m.spaceId())));
+            if (m.getStatus() == MeetingStatus.CONCEPT && !planner) {
+                continue;
+            }
+            SpaceSummary space = mine.get(m.spaceId().value());
+            result.add(new MeetingSummary(m.meetingId(), m.spaceId(), space.name(), m.getTitle(), m.getStartsAt(),
+                    m.getEndsAt(), m.getForm(), m.getLocation(), m.getStatus()));
+        }
+        return result;
+    }
+
+    /** The next meetings from now, for the overview. */
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> upcoming(int max) {
+        Instant now = clock.instant();
+        return myMeetings(now.minus(java.time.Duration.ofHours(3)), now.plus(java.time.Duration.ofDays(400)))
+                .stream().filter(m -> m.status() != MeetingStatus.CANCELLED).limit(max).toList();
+    }
+
+    void recordChange(MeetingEntity meeting, String key, @Nullable String argument) {
+        jdbc.update("insert into agenda_change (meeting_id, changed_at, changed_by, message_key, argument)"
+                + " values (?, ?, ?, ?, ?)", meeting.getId(), java.sql.Timestamp.from(clock.instant()),
+                CurrentUser.requirePersonId().value(), key,
+                argument == null ? null : argument.substring(0, Math.min(300, argument.length())));
+    }
+
+    private record Checked(String title, Instant startsAt, Instant endsAt, @Nullable String location,
+            @Nullable String joinUrl, List<String> warnings) {
+    }
+
+    private Checked check(MeetingDraft draft, boolean creating) {
+        String title = Texts.name("title", draft.title(), 200);
+        if (draft.date() == null) {
+            throw new FieldException("date", "validation.required");
+        }
+        if (draft.start() == null) {
+            throw new FieldException("start", "validation.required");
+        }
+        if (draft.end() == null) {
+            throw new FieldException("end", "validation.required");
+        }
+        if (!draft.end().isAfter(draft.start())) {
+            throw new FieldException("end", "meetings.error.endBeforeStart");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        if (creating && draft.date().isBefore(today)) {
+            throw new FieldException("date", "meetings.error.inPast");
+        }
+        String location = Texts.optional("location", draft.location(), 300);
+        String link = Texts.optional("joinUrl", draft.joinUrl(), 1000);
+        if (link != null && !link.matches("https://[^\\s<>\"]+")) {
+            throw new FieldException("joinUrl", "meetings.error.link");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (draft.form().needsLink() && link == null) {
+            warnings.add("meetings.warning.noLink");
+        }
+        if (draft.form().needsLocation() && location == null) {
+            warnings.add("meetings.warning.noLocation");
+        }
+        Instant startsAt = draft.date().atTime(draft.start()).atZone(ZONE).toInstant();
+        Instant endsAt = draft.date().atTime(draft.end()).atZone(ZONE).toInstant();
+        return new Checked(title, startsAt, endsAt, location, link, warnings);
+    }
+
+    private static String name(Map<PersonId, PersonName> names, PersonId id) {
+        PersonName name = names.get(id);
+        return name == null ? "?" : name.fullName();
+    }
+
+    private static @Nullable String nameOrNull(Map<PersonId, PersonName> names, @Nullable PersonId id) {
+        return id == null ? null : name(names, id);
+    }
+}

@@ -1,0 +1,10 @@
+package nl.tafel.meetings;
+
+import java.time.Instant;
+import nl.tafel.spaces.SpaceId;
+import org.jspecify.annotations.Nullable;
+
+/** A meeting in a list or calendar. */
+public record MeetingSummary(MeetingId id, SpaceId spaceId, String spaceName, String title, Instant startsAt,
+        Instant endsAt, MeetingForm form, @Nullable String location, MeetingStatus status) {
+}
