@@ -78,6 +78,15 @@ class TranslationsTest {
         for (TextStatus s : TextStatus.values()) {
             used.add(s.translationKey());
         }
+        for (nl.tafel.meetings.MeetingStatus s : nl.tafel.meetings.MeetingStatus.values()) {
+            used.add(s.translationKey());
+        }
+        for (nl.tafel.meetings.MeetingForm f : nl.tafel.meetings.MeetingForm.values()) {
+            used.add(f.translationKey());
+        }
+        for (nl.tafel.meetings.ItemPurpose p : nl.tafel.meetings.ItemPurpose.values()) {
+            used.add(p.translationKey());
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

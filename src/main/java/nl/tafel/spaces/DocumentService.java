@@ -264,6 +264,19 @@ public class DocumentService {
 
     // ---------------------------------------------------------------- documents
 
+    /** Documents of a space whose name contains the text, for pickers (such as attaching papers to an agenda). */
+    @Transactional(readOnly = true)
+    public List<DocumentChoice> findDocuments(SpaceId space, String text, int limit) {
+        access.require(space, SpaceRole.READER);
+        Map<UUID, FolderEntity> byId = new java.util.HashMap<>();
+        folders.findBySpace(space.value()).forEach(f -> byId.put(f.getId(), f));
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return documents.findLiveInSpace(space.value(), needle, PageRequest.of(0, Math.max(1, limit))).stream()
+                .filter(d -> isLive(byId.get(d.folderId().value())))
+                .map(d -> new DocumentChoice(d.documentId(), d.getName(), place(byId, d.folderId())))
+                .toList();
+    }
+
     /**
      * Stores an uploaded file in a folder: a new document, or a new version when a document of that name is there.
      * The content streams to disk (never whole in memory), is checked (size, type from its bytes), and is committed

@@ -21,4 +21,12 @@ public final class Notifications {
         n.open();
         return n;
     }
+
+    /** Something to heed that did not stop the action (such as an online meeting without a link yet). */
+    public static Notification warning(String text) {
+        Notification n = new Notification(text, 10000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        n.open();
+        return n;
+    }
 }

@@ -23,6 +23,11 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     @Query("select d from DocumentEntity d where d.folderId = :folderId and d.deletedAt is null")
     List<DocumentEntity> findLive(UUID folderId, Pageable page);
 
+    @Query("""
+            select d from DocumentEntity d where d.spaceId = :spaceId and d.deletedAt is null
+            and d.liveNameKey like concat('%', :text, '%') order by d.updatedAt desc""")
+    List<DocumentEntity> findLiveInSpace(UUID spaceId, String text, Pageable page);
+
     @Query("select d from DocumentEntity d where d.folderId = :folderId and d.liveNameKey = :key")
     Optional<DocumentEntity> findLiveByName(UUID folderId, String key);
 

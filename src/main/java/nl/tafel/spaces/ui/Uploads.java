@@ -3,7 +3,6 @@ package nl.tafel.spaces.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.InputStream;
@@ -52,7 +51,7 @@ final class Uploads {
         upload.setDropAllowed(true);
         // Each file as its own request body: streamed as it arrives, no multipart parsing or buffering first.
         upload.setUploadFormat(com.vaadin.flow.component.upload.UploadFormat.RAW);
-        upload.setI18n(i18n(owner, maxBytes));
+        upload.setI18n(nl.tafel.shared.ui.UploadTexts.i18n(owner, maxBytes));
         upload.addFileRejectedListener(e -> {
             outcomes.add(new Outcome(e.getFileName(), null,
                     owner.getTranslation("upload.error.tooLarge", e.getFileName(), maxBytes / (1024 * 1024))));
@@ -89,35 +88,5 @@ final class Uploads {
         if (!finished.isEmpty()) {
             done.accept(finished);
         }
-    }
-
-    private static UploadI18N i18n(Component c, long maxBytes) {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(c.getTranslation("upload.dropOne"))
-                .setMany(c.getTranslation("upload.dropMany")));
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(c.getTranslation("upload.addOne"))
-                .setMany(c.getTranslation("upload.addMany")));
-        i18n.setError(new UploadI18N.Error()
-                .setTooManyFiles(c.getTranslation("upload.error.tooMany"))
-                .setFileIsTooBig(c.getTranslation("upload.error.tooLargeShort", maxBytes / (1024 * 1024)))
-                .setIncorrectFileType(c.getTranslation("upload.error.type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(c.getTranslation("upload.status.connecting"))
-                        .setStalled(c.getTranslation("upload.status.stalled"))
-                        .setProcessing(c.getTranslation("upload.status.processing"))
-                        .setHeld(c.getTranslation("upload.status.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(c.getTranslation("upload.remaining"))
-                        .setUnknown(c.getTranslation("upload.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(c.getTranslation("upload.error.server"))
-                        .setUnexpectedServerError(c.getTranslation("upload.error.server"))
-                        .setForbidden(c.getTranslation("upload.error.forbidden"))
-                        .setFileTooLarge(c.getTranslation("upload.error.tooLargeShort", maxBytes / (1024 * 1024)))));
-        i18n.setFile(new UploadI18N.File().setRetry(c.getTranslation("upload.retry"))
-                .setStart(c.getTranslation("upload.start")).setRemove(c.getTranslation("upload.remove")));
-        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"), 1024);
-        return i18n;
     }
 }

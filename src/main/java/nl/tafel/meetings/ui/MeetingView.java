@@ -1,0 +1,408 @@
+package nl.tafel.meetings.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dnd.GridDropLocation;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import nl.tafel.meetings.AgendaItemId;
+import nl.tafel.meetings.AgendaItemView;
+import nl.tafel.meetings.AgendaService;
+import nl.tafel.meetings.MeetingDetails;
+import nl.tafel.meetings.MeetingId;
+import nl.tafel.meetings.MeetingNotFoundException;
+import nl.tafel.meetings.MeetingService;
+import nl.tafel.meetings.MeetingStatus;
+import nl.tafel.shared.ConcurrentEditException;
+import nl.tafel.shared.TafelException;
+import nl.tafel.shared.ui.Formats;
+import nl.tafel.shared.ui.MainLayout;
+import nl.tafel.shared.ui.Notifications;
+import nl.tafel.shared.ui.ViewHeader;
+import nl.tafel.spaces.DocumentService;
+import nl.tafel.spaces.SpaceService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One meeting and its agenda. Planners (the space's managers and the secretaries) build the agenda here: add items
+ * and sub-items, drag them into order (numbers and start times follow), attach or upload papers, publish.
+ */
+@Route("vergaderingen/:meetingId")
+@PermitAll
+class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, MainLayout.HasViewTitle {
+
+    private final MeetingService meetings;
+    private final AgendaService agenda;
+    private final SpaceService spaces;
+    private final DocumentService documents;
+    private final Grid<AgendaItemView> grid = new Grid<>();
+    private @Nullable MeetingDetails meeting;
+    private List<AgendaItemView> items = List.of();
+    private @Nullable AgendaItemView dragged;
+
+    MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents) {
+        this.meetings = meetings;
+        this.agenda = agenda;
+        this.spaces = spaces;
+        this.documents = documents;
+        addClassName("tafel-view");
+        setPadding(false);
+    }
+
+    static String path(MeetingId id) {
+        return "vergaderingen/" + id;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            MeetingId id = MeetingId.parse(event.getRouteParameters().get("meetingId").orElse(null))
+                    .orElseThrow(MeetingNotFoundException::new);
+            meeting = meetings.get(id);
+        } catch (MeetingNotFoundException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        build();
+    }
+
+    private void reload() {
+        meeting = meetings.get(meeting.id());
+        build();
+    }
+
+    private void build() {
+        MeetingDetails m = meeting;
+        removeAll();
+        Div actions = new Div();
+        actions.addClassName("tafel-actions");
+        boolean open = m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED;
+        if (m.canEdit() && open) {
+            Button edit = new Button(getTranslation("meetings.edit"), VaadinIcon.EDIT.create(),
+                    e -> new MeetingDialog(meetings, spaces, m).open());
+            edit.setId("meeting-edit");
+            actions.add(edit);
+            if (m.status() == MeetingStatus.CONCEPT) {
+                Button publish = new Button(getTranslation("meetings.publish"), VaadinIcon.MEGAPHONE.create(),
+                        e -> act(() -> meetings.publish(m.id()), getTranslation("meetings.published")));
+                publish.addThemeVariants(ButtonVariant.PRIMARY);
+                publish.setId("meeting-publish");
+                actions.add(publish);
+            }
+            Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
+                    e -> confirmCancel(m));
+            cancel.addThemeVariants(ButtonVariant.ERROR);
+            cancel.setId("meeting-cancel");
+            actions.add(cancel);
+        }
+        add(new ViewHeader(m.title(), m.spaceName(), actions));
+        add(facts(m));
+        if (!m.changesAfterPublication().isEmpty()) {
+            add(changes(m));
+        }
+
+        Div agendaHeader = new Div(new H2(getTranslation("agenda.title")));
+        agendaHeader.addClassName("tafel-section-header");
+        if (m.canEdit() && open) {
+            Button add = new Button(getTranslation("agenda.addItem"), VaadinIcon.PLUS.create(),
+                    e -> new ItemDialog(getTranslation("agenda.addItem"), null,
+                            draft -> agenda.addItem(m.id(), null, draft, m.agendaVersion()), this::reload).open());
+            add.setId("agenda-add");
+            agendaHeader.add(add);
+        }
+        add(agendaHeader);
+        configureGrid(m.canEdit() && open);
+        add(grid);
+        items = agenda.agenda(m.id());
+        grid.setItems(items);
+    }
+
+    private Component facts(MeetingDetails m) {
+        Div facts = new Div();
+        facts.addClassName("tafel-meeting-facts");
+        facts.setId("meeting-facts");
+        Span status = new Span(getTranslation(m.status().translationKey()));
+        status.addClassNames("tafel-badge", switch (m.status()) {
+            case PUBLISHED -> "tafel-badge-success";
+            case CANCELLED -> "tafel-badge-error";
+            case CONCEPT, FINISHED -> "tafel-badge-contrast";
+        });
+        status.setId("meeting-status");
+        facts.add(status);
+        if (!m.changesAfterPublication().isEmpty()) {
+            Span changed = new Span(getTranslation("agenda.changedAfterPublication"));
+            changed.addClassNames("tafel-badge", "tafel-badge-warning");
+            facts.add(changed);
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", getLocale());
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale());
+        var start = m.startsAt().atZone(Formats.ZONE);
+        var end = m.endsAt().atZone(Formats.ZONE);
+        facts.add(line(VaadinIcon.CALENDAR, day.format(start) + ", " + time.format(start) + "–" + time.format(end)));
+        String where = getTranslation(m.form().translationKey())
+                + (m.location() == null ? "" : " · " + m.location());
+        facts.add(line(VaadinIcon.MAP_MARKER, where));
+        if (m.joinUrl() != null) {
+            Anchor link = new Anchor(m.joinUrl(), getTranslation("meetings.join"));
+            link.setTarget("_blank");
+            link.getElement().setAttribute("rel", "noopener noreferrer");
+            Div row = line(VaadinIcon.LAPTOP, "");
+            row.add(link);
+            facts.add(row);
+        }
+        if (m.chairName() != null || m.minuteTakerName() != null) {
+            facts.add(line(VaadinIcon.USERS, getTranslation("meetings.roles",
+                    m.chairName() == null ? "–" : m.chairName(),
+                    m.minuteTakerName() == null ? "–" : m.minuteTakerName())));
+        }
+        return facts;
+    }
+
+    private static Div line(VaadinIcon icon, String text) {
+        Div row = new Div(icon.create(), new Span(text));
+        row.addClassName("tafel-fact");
+        return row;
+    }
+
+    private Component changes(MeetingDetails m) {
+        Div box = new Div();
+        box.addClassName("tafel-notice");
+        box.setId("agenda-changes");
+        box.add(new Paragraph(getTranslation("agenda.changesTitle")));
+        UnorderedList list = new UnorderedList();
+        for (MeetingDetails.AgendaChange change : m.changesAfterPublication()) {
+            String what = getTranslation(change.messageKey(), change.argument() == null ? "" : change.argument());
+            list.add(new ListItem(Formats.dateTime(change.at(), getLocale()) + " · " + change.by() + " · " + what));
+        }
+        box.add(list);
+        return box;
+    }
+
+    private void configureGrid(boolean planner) {
+        grid.removeAllColumns();
+        grid.setId("agenda-grid");
+        grid.addClassName("tafel-agenda-grid");
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale());
+        grid.addColumn(AgendaItemView::number).setHeader(getTranslation("agenda.number")).setKey("number")
+                .setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(i -> time.format(i.startsAt().atZone(Formats.ZONE))).setHeader(getTranslation("agenda.time"))
+                .setKey("time").setWidth("5.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::itemCell).setHeader(getTranslation("agenda.item")).setKey("item")
+                .setFlexGrow(1);
+        grid.addColumn(i -> getTranslation("agenda.minutesShort", i.minutes())).setHeader(getTranslation(
+                "agenda.duration")).setKey("minutes").setWidth("6rem").setFlexGrow(0);
+        if (planner) {
+            grid.addComponentColumn(this::actionsCell).setKey("actions").setWidth("4rem").setFlexGrow(0);
+            grid.setRowsDraggable(true);
+            grid.setDropMode(GridDropMode.ON_TOP_OR_BETWEEN);
+            grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null
+                    : e.getDraggedItems().getFirst());
+            grid.addDragEndListener(e -> dragged = null);
+            grid.addDropListener(e -> e.getDropTargetItem().ifPresent(target -> {
+                if (dragged != null && !dragged.id().equals(target.id())) {
+                    drop(dragged, target, e.getDropLocation());
+                }
+            }));
+        } else {
+            grid.setRowsDraggable(false);
+            grid.setDropMode(null);
+        }
+    }
+
+    /** Dropping on an item makes a sub-item of it; dropping above or below places it beside the item. */
+    void drop(AgendaItemView moved, AgendaItemView target, GridDropLocation location) {
+        if (location == GridDropLocation.ON_TOP && target.parentId() == null) {
+            long children = items.stream().filter(i -> target.id().equals(i.parentId())).count();
+            change(() -> agenda.moveItem(moved.id(), target.id(), (int) children, meeting.agendaVersion()));
+            return;
+        }
+        List<AgendaItemView> siblings = siblings(target.parentId());
+        siblings.removeIf(i -> i.id().equals(moved.id()));
+        int index = siblings.indexOf(target);
+        if (location == GridDropLocation.BELOW) {
+            index++;
+        }
+        int at = Math.max(0, index);
+        change(() -> agenda.moveItem(moved.id(), target.parentId(), at, meeting.agendaVersion()));
+    }
+
+    private List<AgendaItemView> siblings(@Nullable AgendaItemId parent) {
+        List<AgendaItemView> list = new ArrayList<>();
+        for (AgendaItemView i : items) {
+            if (Objects.equals(i.parentId(), parent)) {
+                list.add(i);
+            }
+        }
+        return list;
+    }
+
+    private Component itemCell(AgendaItemView item) {
+        Div cell = new Div();
+        cell.addClassName("tafel-agenda-item");
+        if (item.depth() > 0) {
+            cell.addClassName("tafel-agenda-sub");
+        }
+        Span title = new Span(item.title());
+        title.addClassName("tafel-agenda-title");
+        Span purpose = new Span(getTranslation(item.purpose().translationKey()));
+        purpose.addClassNames("tafel-badge", "tafel-purpose-" + item.purpose().name().toLowerCase(
+                java.util.Locale.ROOT));
+        cell.add(new Div(title, purpose));
+        if (item.presenter() != null) {
+            Span presenter = new Span(getTranslation("agenda.presenter", item.presenter()));
+            presenter.addClassName("tafel-muted");
+            cell.add(new Div(presenter));
+        }
+        if (item.description() != null) {
+            Paragraph description = new Paragraph(item.description());
+            description.addClassName("tafel-agenda-description");
+            cell.add(description);
+        }
+        if (!item.documents().isEmpty()) {
+            UnorderedList docs = new UnorderedList();
+            docs.addClassName("tafel-agenda-documents");
+            for (AgendaItemView.Attachment doc : item.documents()) {
+                Anchor link = new Anchor("documenten/" + doc.documentId(), doc.name());
+                ListItem li = new ListItem(VaadinIcon.FILE_TEXT_O.create(), link);
+                if (doc.late()) {
+                    Span late = new Span(getTranslation("agenda.late", Formats.dateTime(doc.addedAt(), getLocale())));
+                    late.addClassNames("tafel-badge", "tafel-badge-warning");
+                    li.add(late);
+                }
+                docs.add(li);
+            }
+            cell.add(docs);
+        }
+        return cell;
+    }
+
+    private Component actionsCell(AgendaItemView item) {
+        Button more = new Button(VaadinIcon.ELLIPSIS_DOTS_V.create(), e -> itemActions(item));
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        more.setAriaLabel(getTranslation("agenda.actionsFor", item.number(), item.title()));
+        more.addClassName("agenda-actions-" + item.number().replace('.', '-'));
+        return more;
+    }
+
+    private void itemActions(AgendaItemView item) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(item.number() + " " + item.title());
+        dialog.setWidth("min(22rem, 95vw)");
+        Div list = new Div();
+        list.addClassName("tafel-action-list");
+        long version = meeting.agendaVersion();
+        list.add(action(dialog, "edit", getTranslation("agenda.editItem"), () -> new ItemDialog(
+                getTranslation("agenda.editItem"), item, draft -> agenda.updateItem(item.id(), draft, version),
+                this::reload).open()));
+        if (item.parentId() == null) {
+            list.add(action(dialog, "sub", getTranslation("agenda.addSubItem"), () -> new ItemDialog(
+                    getTranslation("agenda.addSubItem"), null,
+                    draft -> agenda.addItem(meeting.id(), item.id(), draft, version), this::reload).open()));
+        }
+        list.add(action(dialog, "attach", getTranslation("agenda.addDocuments"), () -> new AttachDialog(agenda,
+                documents, meeting.spaceId(), item, () -> meetings.get(meeting.id()).agendaVersion(),
+                this::reload).open()));
+        List<AgendaItemView> siblings = siblings(item.parentId());
+        int index = siblings.indexOf(item);
+        if (index > 0) {
+            list.add(action(dialog, "up", getTranslation("agenda.moveUp"),
+                    () -> change(() -> agenda.moveItem(item.id(), item.parentId(), index - 1, version))));
+        }
+        if (index < siblings.size() - 1) {
+            list.add(action(dialog, "down", getTranslation("agenda.moveDown"),
+                    () -> change(() -> agenda.moveItem(item.id(), item.parentId(), index + 1, version))));
+        }
+        for (AgendaItemView.Attachment doc : item.documents()) {
+            list.add(action(dialog, "detach", getTranslation("agenda.detach", doc.name()),
+                    () -> change(() -> agenda.detach(item.id(), doc.documentId(), version))));
+        }
+        Button remove = action(dialog, "remove", getTranslation("agenda.removeItem"),
+                () -> change(() -> agenda.removeItem(item.id(), version)));
+        remove.addThemeVariants(ButtonVariant.ERROR);
+        list.add(remove);
+        dialog.add(list);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private static Button action(Dialog dialog, String id, String label, Runnable run) {
+        Button button = new Button(label, e -> {
+            dialog.close();
+            run.run();
+        });
+        button.setId("agenda-action-" + id);
+        button.setWidthFull();
+        return button;
+    }
+
+    /** Runs an agenda change; when someone else changed the agenda first, says so and shows the agenda as it is. */
+    private void change(Runnable action) {
+        try {
+            action.run();
+        } catch (ConcurrentEditException e) {
+            Notifications.error(getTranslation("agenda.changedMeanwhile"));
+        } catch (TafelException e) {
+            Notifications.error(getTranslation(e.messageKey(), e.arguments()));
+        }
+        reload();
+    }
+
+    private void act(Runnable action, String success) {
+        try {
+            action.run();
+            Notifications.success(success);
+        } catch (TafelException e) {
+            Notifications.error(getTranslation(e.messageKey(), e.arguments()));
+        }
+        reload();
+    }
+
+    private void confirmCancel(MeetingDetails m) {
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle(getTranslation("meetings.cancelTitle", m.title()));
+        confirm.add(new Paragraph(getTranslation("meetings.cancelText")));
+        Button yes = new Button(getTranslation("meetings.cancelConfirm"), e -> {
+            confirm.close();
+            act(() -> meetings.cancel(m.id()), getTranslation("meetings.cancelled"));
+        });
+        yes.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.PRIMARY);
+        yes.setId("meeting-cancel-confirm");
+        confirm.getFooter().add(new Button(getTranslation("action.back"), e -> confirm.close()), yes);
+        confirm.open();
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("nav.meetings");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (meeting == null ? "" : meeting.title() + " · ") + getTranslation("app.name");
+    }
+}
