@@ -24,7 +24,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -138,6 +137,25 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         add(grid);
         items = agenda.agenda(m.id());
         grid.setItems(items);
+        overrun(m).ifPresent(this::add);
+    }
+
+    /** Says so when the agenda's minutes run past the planned end of the meeting. */
+    private java.util.Optional<Component> overrun(MeetingDetails m) {
+        if (items.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        AgendaItemView last = items.getLast();
+        java.time.Instant agendaEnd = last.startsAt().plusSeconds(60L * last.minutes());
+        long over = java.time.Duration.between(m.endsAt(), agendaEnd).toMinutes();
+        if (over <= 0) {
+            return java.util.Optional.empty();
+        }
+        Div warning = new Div(VaadinIcon.CLOCK.create(), new Span(getTranslation("agenda.overrun",
+                DateTimeFormatter.ofPattern("HH:mm").format(agendaEnd.atZone(Formats.ZONE)), over)));
+        warning.addClassNames("tafel-warning", "tafel-fact");
+        warning.setId("agenda-overrun");
+        return java.util.Optional.of(warning);
     }
 
     private Component facts(MeetingDetails m) {
@@ -158,7 +176,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             facts.add(changed);
         }
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", getLocale());
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         var start = m.startsAt().atZone(Formats.ZONE);
         var end = m.endsAt().atZone(Formats.ZONE);
         facts.add(line(VaadinIcon.CALENDAR, day.format(start) + ", " + time.format(start) + "–" + time.format(end)));
@@ -207,7 +225,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         grid.addClassName("tafel-agenda-grid");
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         grid.addColumn(AgendaItemView::number).setHeader(getTranslation("agenda.number")).setKey("number")
                 .setWidth("4.5rem").setFlexGrow(0);
         grid.addColumn(i -> time.format(i.startsAt().atZone(Formats.ZONE))).setHeader(getTranslation("agenda.time"))

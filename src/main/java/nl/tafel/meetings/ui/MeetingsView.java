@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ class MeetingsView extends VerticalLayout implements HasDynamicTitle {
         date.addClassName("tafel-meeting-date");
         Anchor title = new Anchor(MeetingView.path(m.id()), m.title());
         title.addClassName("tafel-meeting-title");
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         Span facts = new Span(start.format(DateTimeFormatter.ofPattern("EEEE", getLocale())) + " "
                 + time.format(start) + " · " + getTranslation(m.form().translationKey())
                 + (m.location() == null ? "" : " · " + m.location()) + " · " + m.spaceName());

@@ -56,6 +56,7 @@ class SpacesDemoData {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(1)
     void seed() {
         Optional<Account> secretary = accounts.findByEmail("secretaris@demo.example");
         if (secretary.isEmpty() || spaceRepository.count() > 0) {

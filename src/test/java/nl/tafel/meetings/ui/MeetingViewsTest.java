@@ -133,6 +133,9 @@ class MeetingViewsTest extends SpringBrowserlessTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("5", "Begroting 2026"),
                         org.assertj.core.groups.Tuple.tuple("6", "Rondvraag"));
 
+        // 5 + 10 + 10 + 10 + 20 + 10 + 5 = 70 minutes fit in 19:30–21:30: no overrun warning.
+        assertThat(find(Div.class).withId("agenda-overrun").all()).isEmpty();
+
         test(find(Button.class).id("meeting-publish")).click();
         assertThat(find(Div.class).id("meeting-facts").getElement().getTextRecursively()).contains("Gepubliceerd");
     }
@@ -168,6 +171,15 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         assertThat(agendaGrid().getColumnByKey("actions")).isNull();
         assertThat(find(Div.class).id("meeting-facts").getElement().getTextRecursively())
                 .contains("Online", "Deelnemen aan de online vergadering");
+        // The standing items take 50 of the 120 minutes; one long item more and the agenda runs over.
+        assertThat(find(Div.class).withId("agenda-overrun").all()).isEmpty();
+        as.run(SECRETARY, () -> agenda.addItem(published, null, new nl.tafel.meetings.ItemDraft("Strategiedag",
+                ItemPurpose.DISCUSSION, null, 90, null), meetings.get(published).agendaVersion()));
+        UI.getCurrent().navigate("vergaderingen/" + published);
+        assertThat(find(Div.class).id("agenda-overrun").getElement().getTextRecursively())
+                .contains("De agenda loopt tot 21:20: 20 minuten na het geplande einde.");
+        assertThat(find(Div.class).id("agenda-changes").getElement().getTextRecursively())
+                .contains("agendapunt „Strategiedag” toegevoegd");
 
         UI.getCurrent().navigate("vergaderingen/" + concept);
         assertThat(getCurrentView().getClass().getSimpleName()).contains("NotFound");
