@@ -17,6 +17,14 @@ public class TestConfig {
 
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
+    /**
+     * One security context strategy for every Spring context in the test JVM. Vaadin sets a new strategy globally
+     * for each context it starts; a second context (such as the one without SMTP) would otherwise leave the first
+     * context's method security reading another strategy than the one tests sign in through.
+     */
+    private static final org.springframework.security.core.context.SecurityContextHolderStrategy STRATEGY =
+            new com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy();
+
     @Bean
     @Primary
     TestClock testClock() {
@@ -27,6 +35,11 @@ public class TestConfig {
     TestAccounts testAccounts(org.springframework.jdbc.core.JdbcTemplate jdbc,
             org.springframework.security.crypto.password.PasswordEncoder encoder) {
         return new TestAccounts(jdbc, encoder);
+    }
+
+    @Bean
+    org.springframework.security.core.context.SecurityContextHolderStrategy securityContextHolderStrategy() {
+        return STRATEGY;
     }
 
     @Bean
