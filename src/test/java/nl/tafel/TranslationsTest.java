@@ -87,6 +87,9 @@ class TranslationsTest {
         for (nl.tafel.meetings.ItemPurpose p : nl.tafel.meetings.ItemPurpose.values()) {
             used.add(p.translationKey());
         }
+        for (nl.tafel.meetings.AgendaPackService.State s : nl.tafel.meetings.AgendaPackService.State.values()) {
+            used.add(s.translationKey());
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

@@ -226,15 +226,8 @@ public class AgendaService {
      * Bestuursvergadering"), versioned as any document, and attached to the item.
      */
     public StoredDocument upload(AgendaItemId itemId, String fileName, InputStream content, long size) {
-        FolderId folder = transactions.execute(status -> {
-            AgendaItemEntity item = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new);
-            MeetingEntity meeting = meetings.findById(item.getMeetingId()).orElseThrow(MeetingNotFoundException::new);
-            SpaceDetails space = access.requirePlanner(meeting);
-            FolderId meetingsFolder = documents.folderNamed(space.rootFolder(), "Vergaderingen");
-            String day = DateTimeFormatter.ISO_LOCAL_DATE.format(meeting.getStartsAt().atZone(MeetingService.ZONE));
-            String name = (day + " " + meeting.getTitle()).replaceAll("[\"*:<>?/\\\\|]", "-");
-            return documents.folderNamed(meetingsFolder, name.length() > 120 ? name.substring(0, 120) : name);
-        });
+        UUID meetingId = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new).getMeetingId();
+        FolderId folder = meetingFolder(new MeetingId(meetingId));
         StoredDocument stored = documents.upload(folder, fileName, content, size);
         transactions.executeWithoutResult(status -> {
             AgendaItemEntity item = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new);
@@ -243,6 +236,18 @@ public class AgendaService {
             attachChecked(meeting, item, stored.documentId());
         });
         return stored;
+    }
+
+    /** The meeting's folder in its space ("Vergaderingen/2026-01-13 Bestuursvergadering"), made when needed. */
+    FolderId meetingFolder(MeetingId id) {
+        return transactions.execute(status -> {
+            MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+            SpaceDetails space = access.requirePlanner(meeting);
+            FolderId meetingsFolder = documents.folderNamed(space.rootFolder(), "Vergaderingen");
+            String day = DateTimeFormatter.ISO_LOCAL_DATE.format(meeting.getStartsAt().atZone(MeetingService.ZONE));
+            String name = (day + " " + meeting.getTitle()).replaceAll("[\"*:<>?/\\\\|]", "-");
+            return documents.folderNamed(meetingsFolder, name.length() > 120 ? name.substring(0, 120) : name);
+        });
     }
 
     private MeetingEntity lockForChange(MeetingId id, long agendaVersion) {

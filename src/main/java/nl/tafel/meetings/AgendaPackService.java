@@ -1,0 +1,287 @@
+package nl.tafel.meetings;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.tafel.meetings.internal.AgendaPackBuilder;
+import nl.tafel.meetings.internal.MeetingAccess;
+import nl.tafel.meetings.internal.MeetingEntity;
+import nl.tafel.meetings.internal.MeetingRepository;
+import nl.tafel.shared.CurrentUser;
+import nl.tafel.shared.TafelException;
+import nl.tafel.spaces.DocumentContent;
+import nl.tafel.spaces.DocumentDetails;
+import nl.tafel.spaces.DocumentId;
+import nl.tafel.spaces.DocumentService;
+import nl.tafel.spaces.FolderId;
+import nl.tafel.spaces.Reading;
+import nl.tafel.spaces.StoredDocument;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The agenda pack ("vergaderpakket"): one PDF of the agenda and all its papers, built in the background (the person
+ * may leave the page), stored as a versioned document in the meeting's folder of the space. Each rebuild is the
+ * next version; from version 2 on it starts with a page of what changed.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class AgendaPackService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AgendaPackService.class);
+    private static final Locale PACK_LANGUAGE = Locale.forLanguageTag("nl");
+
+    /** Where a pack stands. */
+    public enum State {
+        NONE, QUEUED, BUILDING, READY, FAILED;
+
+        public String translationKey() {
+            return "packState." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public record PackStatus(State state, int progress, int version, @Nullable DocumentId documentId,
+            @Nullable Instant builtAt, @Nullable String message) {
+    }
+
+    private final MeetingRepository meetings;
+    private final MeetingAccess access;
+    private final MeetingService meetingService;
+    private final AgendaService agenda;
+    private final DocumentService documents;
+    private final JdbcTemplate jdbc;
+    private final I18NProvider i18n;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "tafel-agenda-pack");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AgendaPackService(MeetingRepository meetings, MeetingAccess access, MeetingService meetingService,
+            AgendaService agenda, DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock) {
+        this.meetings = meetings;
+        this.access = access;
+        this.meetingService = meetingService;
+        this.agenda = agenda;
+        this.documents = documents;
+        this.jdbc = jdbc;
+        this.i18n = i18n;
+        this.clock = clock;
+    }
+
+    public PackStatus status(MeetingId id) {
+        MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requireVisible(meeting);
+        List<PackStatus> rows = jdbc.query("""
+                select status, progress, pack_version, document_id, built_at, message from agenda_pack
+                where meeting_id = ?""", (rs, n) -> new PackStatus(State.valueOf(rs.getString(1)), rs.getInt(2),
+                rs.getInt(3), rs.getObject(4, UUID.class) == null ? null : new DocumentId(rs.getObject(4, UUID.class)),
+                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6)), id.value());
+        return rows.isEmpty() ? new PackStatus(State.NONE, 0, 0, null, null, null) : rows.getFirst();
+    }
+
+    /** Starts building the pack in the background, as the person who asked (their access applies). */
+    public void build(MeetingId id) {
+        MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        int claimed = jdbc.update("""
+                insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'QUEUED', 0, ?)
+                on duplicate key update status = if(status in ('QUEUED', 'BUILDING'), status, 'QUEUED'),
+                    progress = if(status in ('QUEUED', 'BUILDING'), progress, 0), requested_by = values(requested_by),
+                    message = null""", id.value(), CurrentUser.requirePersonId().value());
+        if (claimed == 0) {
+            throw new TafelException("pack.error.busy");
+        }
+        new DelegatingSecurityContextExecutorService(worker).submit(() -> run(id));
+    }
+
+    /** Builds the pack now, in this thread; the background job and tests use it. */
+    public PackStatus buildNow(MeetingId id) {
+        MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        jdbc.update("""
+                insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'QUEUED', 0, ?)
+                on duplicate key update status = 'QUEUED', progress = 0, message = null""", id.value(),
+                CurrentUser.requirePersonId().value());
+        run(id);
+        return status(id);
+    }
+
+    private void run(MeetingId id) {
+        List<Path> temporary = new ArrayList<>();
+        try {
+            progress(id, State.BUILDING, 1, null);
+            MeetingDetails meeting = meetingService.get(id);
+            List<AgendaItemView> items = agenda.agenda(id);
+            List<AgendaPackBuilder.Section> sections = new ArrayList<>();
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+            for (AgendaItemView item : items) {
+                List<AgendaPackBuilder.Paper> papers = new ArrayList<>();
+                for (AgendaItemView.Attachment attachment : item.documents()) {
+                    papers.add(paper(attachment, temporary));
+                }
+                sections.add(new AgendaPackBuilder.Section(item.number(),
+                        time.format(item.startsAt().atZone(MeetingService.ZONE)), item.title(),
+                        text(item.purpose().translationKey()), item.presenter(), papers));
+            }
+            PackStatus previous = status(id);
+            String previousManifest = jdbc.queryForObject("select manifest from agenda_pack where meeting_id = ?",
+                    String.class, id.value());
+            int version = nextVersion(previous);
+            var start = meeting.startsAt().atZone(MeetingService.ZONE);
+            String date = DateTimeFormatter.ofPattern("dd-MM-yyyy").format(start);
+            String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", PACK_LANGUAGE).format(start) + ", "
+                    + time.format(start) + "–" + time.format(meeting.endsAt().atZone(MeetingService.ZONE));
+            String where = text(meeting.form().translationKey())
+                    + (meeting.location() == null ? "" : " · " + meeting.location());
+            AgendaPackBuilder builder = new AgendaPackBuilder((key, args) -> i18n.getTranslation(key, PACK_LANGUAGE,
+                    args));
+            Path target = Files.createTempFile("tafel-pack", ".pdf");
+            temporary.add(target);
+            List<String> changes = version > 1 ? changes(previousManifest, sections, temporary) : List.of();
+            AgendaPackBuilder.Input input = new AgendaPackBuilder.Input(meeting.spaceName(),
+                    shortName(meeting.spaceName()), meeting.title(), when, where, date, version,
+                    DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").format(clock.instant().atZone(MeetingService.ZONE)),
+                    sections, changes);
+            AgendaPackBuilder.Output output = builder.build(input, target, p -> progress(id, State.BUILDING,
+                    Math.max(1, p), null));
+            FolderId folder = agenda.meetingFolder(id);
+            String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
+                    .replaceAll("[\"*:<>?/\\\\|]", "-") + ".pdf";
+            StoredDocument stored;
+            try (InputStream in = Files.newInputStream(output.file())) {
+                stored = documents.upload(folder, name, in, Files.size(output.file()));
+            }
+            jdbc.update("""
+                    update agenda_pack set status = 'READY', progress = 100, pack_version = ?, document_id = ?,
+                    built_at = ?, manifest = ?, message = null where meeting_id = ?""", stored.versionNumber(),
+                    stored.documentId().value(), Timestamp.from(clock.instant()), String.join("\n", output.manifest()),
+                    id.value());
+        } catch (TafelException e) {
+            progress(id, State.FAILED, 0, e.messageKey());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Agenda pack of meeting {} failed", id, e);
+            progress(id, State.FAILED, 0, "pack.error.unexpected");
+        } finally {
+            temporary.forEach(AgendaPackService::delete);
+        }
+    }
+
+    /** The pack's version is the version its document will get: one more than the last one stored. */
+    private static int nextVersion(PackStatus previous) {
+        return previous.version() + 1;
+    }
+
+    private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, List<Path> temporary)
+            throws IOException {
+        DocumentDetails document = documents.document(attachment.documentId());
+        Reading reading = documents.reading(document.mediaType());
+        Optional<DocumentContent> pdf;
+        if (reading == Reading.PDF) {
+            pdf = Optional.of(documents.content(document.currentVersionId()));
+        } else if (reading == Reading.CONVERTED_PDF) {
+            pdf = documents.readableCopy(document.currentVersionId());
+            if (pdf.isEmpty()) {
+                return new AgendaPackBuilder.Paper(document.name(), null, "pack.notConverted");
+            }
+        } else {
+            return new AgendaPackBuilder.Paper(document.name(), null,
+                    reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf");
+        }
+        Path file = Files.createTempFile("tafel-paper", ".pdf");
+        temporary.add(file);
+        try (InputStream in = pdf.get().open()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new AgendaPackBuilder.Paper(document.name() + " (v" + document.currentVersion() + ")", file, null);
+    }
+
+    /** What differs from the previous pack: papers that are new, changed or gone, per agenda item. */
+    private List<String> changes(@Nullable String previousManifest, List<AgendaPackBuilder.Section> sections,
+            List<Path> temporary) {
+        Set<String> before = new LinkedHashSet<>(previousManifest == null || previousManifest.isBlank() ? List.of()
+                : List.of(previousManifest.split("\n")));
+        Set<String> now = new LinkedHashSet<>();
+        for (AgendaPackBuilder.Section s : sections) {
+            for (AgendaPackBuilder.Paper p : s.papers()) {
+                if (p.pdf() != null) {
+                    now.add(s.number() + " " + s.title() + ": " + p.name());
+                }
+            }
+        }
+        Set<String> beforeKeys = new LinkedHashSet<>();
+        before.forEach(line -> beforeKeys.add(line.replaceAll(" \\(\\d+ blz\\.\\)$", "")));
+        List<String> lines = new ArrayList<>();
+        for (String line : now) {
+            if (!beforeKeys.contains(line)) {
+                lines.add(text("pack.change.added", line));
+            }
+        }
+        for (String line : beforeKeys) {
+            if (!now.contains(line)) {
+                lines.add(text("pack.change.removed", line));
+            }
+        }
+        return lines;
+    }
+
+    private void progress(MeetingId id, State state, int percent, @Nullable String message) {
+        jdbc.update("update agenda_pack set status = ?, progress = ?, message = ? where meeting_id = ?",
+                state.name(), percent, message, id.value());
+    }
+
+    private String text(String key, Object... args) {
+        return i18n.getTranslation(key, PACK_LANGUAGE, args);
+    }
+
+    /** "Bestuur Ondernemend Leiden" → "Bestuur OL": the first word and the initials of the rest. */
+    static String shortName(String spaceName) {
+        String[] words = spaceName.trim().split("\\s+");
+        if (words.length <= 2) {
+            return spaceName;
+        }
+        StringBuilder result = new StringBuilder(words[0]).append(' ');
+        for (int i = 1; i < words.length; i++) {
+            if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+                result.append(words[i].charAt(0));
+            }
+        }
+        return result.toString().trim();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not remove {}", file, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
