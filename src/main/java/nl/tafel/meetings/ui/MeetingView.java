@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import nl.tafel.meetings.AgendaItemId;
 import nl.tafel.meetings.AgendaItemView;
+import nl.tafel.meetings.AgendaPackService;
 import nl.tafel.meetings.AgendaService;
 import nl.tafel.meetings.MeetingDetails;
 import nl.tafel.meetings.MeetingId;
@@ -57,18 +58,26 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final AgendaService agenda;
     private final SpaceService spaces;
     private final DocumentService documents;
+    private final AgendaPackService packs;
+    private final Div packSection = new Div();
     private final Grid<AgendaItemView> grid = new Grid<>();
     private @Nullable MeetingDetails meeting;
     private List<AgendaItemView> items = List.of();
     private @Nullable AgendaItemView dragged;
 
-    MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents) {
+    MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
+            AgendaPackService packs) {
+        this.packs = packs;
         this.meetings = meetings;
         this.agenda = agenda;
         this.spaces = spaces;
         this.documents = documents;
         addClassName("tafel-view");
         setPadding(false);
+    }
+
+    MeetingId meetingId() {
+        return meeting.id();
     }
 
     static String path(MeetingId id) {
@@ -122,6 +131,10 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         if (!m.changesAfterPublication().isEmpty()) {
             add(changes(m));
         }
+        packSection.setId("agenda-pack");
+        packSection.addClassName("tafel-pack");
+        add(packSection);
+        showPack();
 
         Div agendaHeader = new Div(new H2(getTranslation("agenda.title")));
         agendaHeader.addClassName("tafel-section-header");
@@ -156,6 +169,70 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         warning.addClassNames("tafel-warning", "tafel-fact");
         warning.setId("agenda-overrun");
         return java.util.Optional.of(warning);
+    }
+
+    /** The agenda pack: its state, a download, and (for planners) building it; progress shows while it builds. */
+    private void showPack() {
+        MeetingDetails m = meeting;
+        AgendaPackService.PackStatus status = packs.status(m.id());
+        packSection.removeAll();
+        Span title = new Span(getTranslation("pack.section"));
+        title.addClassName("tafel-pack-title");
+        packSection.add(VaadinIcon.BOOK.create(), title);
+        boolean busy = status.state() == AgendaPackService.State.QUEUED
+                || status.state() == AgendaPackService.State.BUILDING;
+        if (busy) {
+            com.vaadin.flow.component.progressbar.ProgressBar bar =
+                    new com.vaadin.flow.component.progressbar.ProgressBar(0, 100, status.progress());
+            bar.setWidth("10rem");
+            packSection.add(new Span(getTranslation("pack.building", status.progress())), bar);
+        } else if (status.state() == AgendaPackService.State.READY && status.documentId() != null) {
+            Anchor download = new Anchor(nl.tafel.spaces.Links.downloadCurrent(status.documentId()),
+                    getTranslation("pack.download"));
+            download.getElement().setAttribute("router-ignore", true);
+            download.setId("pack-download");
+            packSection.add(download, new Span(getTranslation("pack.ready", status.version(),
+                    Formats.dateTime(status.builtAt(), getLocale()))));
+        } else if (status.state() == AgendaPackService.State.FAILED) {
+            Span failed = new Span(getTranslation(status.message() == null ? "pack.error.unexpected"
+                    : status.message()));
+            failed.addClassName("tafel-error-text");
+            packSection.add(failed);
+        } else {
+            packSection.add(new Span(getTranslation("pack.none")));
+        }
+        boolean open = m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED;
+        if (m.canEdit() && open && !busy) {
+            Button build = new Button(getTranslation(status.version() > 0 ? "pack.rebuild" : "pack.build"), e -> {
+                try {
+                    packs.build(m.id());
+                } catch (TafelException ex) {
+                    Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+                }
+                showPack();
+            });
+            build.setId("pack-build");
+            packSection.add(build);
+        }
+        // While it builds, the page asks every second; it stops once the pack is done.
+        getUI().ifPresent(ui -> ui.setPollInterval(busy ? 1000 : -1));
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        var poll = event.getUI().addPollListener(e -> {
+            if (meeting != null) {
+                showPack();
+            }
+        });
+        addDetachListener(e -> {
+            poll.remove();
+            e.getUI().setPollInterval(-1);
+            e.unregisterListener();
+        });
+        if (meeting != null) {
+            showPack();
+        }
     }
 
     private Component facts(MeetingDetails m) {

@@ -51,6 +51,8 @@ class MeetingViewsTest extends SpringBrowserlessTest {
     @Autowired
     AgendaService agenda;
     @Autowired
+    nl.tafel.meetings.AgendaPackService packs;
+    @Autowired
     SpaceService spaces;
     @Autowired
     AccountDirectory accounts;
@@ -138,6 +140,17 @@ class MeetingViewsTest extends SpringBrowserlessTest {
 
         test(find(Button.class).id("meeting-publish")).click();
         assertThat(find(Div.class).id("meeting-facts").getElement().getTextRecursively()).contains("Gepubliceerd");
+
+        // The agenda pack is made in the background; the page shows progress, then the download.
+        MeetingId id = ((MeetingView) getCurrentView()).meetingId();
+        test(find(Button.class).id("pack-build")).click();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                as.call(SECRETARY, () -> packs.status(id)).state() == nl.tafel.meetings.AgendaPackService.State.READY);
+        UI.getCurrent().navigate("vergaderingen/" + id);
+        com.vaadin.flow.component.html.Anchor download = find(com.vaadin.flow.component.html.Anchor.class)
+                .id("pack-download");
+        assertThat(download.getHref()).startsWith("bestanden/document/");
+        assertThat(find(Div.class).id("agenda-pack").getElement().getTextRecursively()).contains("Versie 1");
     }
 
     private List<AgendaItemView> rows() {
