@@ -26,7 +26,6 @@ import nl.tafel.meetings.internal.MeetingRepository;
 import nl.tafel.shared.CurrentUser;
 import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.DocumentContent;
-import nl.tafel.spaces.DocumentDetails;
 import nl.tafel.spaces.DocumentId;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.FolderId;
@@ -132,6 +131,7 @@ public class AgendaPackService implements DisposableBean {
 
     private void run(MeetingId id) {
         List<Path> temporary = new ArrayList<>();
+        long started = System.nanoTime();
         try {
             progress(id, State.BUILDING, 1, null);
             MeetingDetails meeting = meetingService.get(id);
@@ -147,6 +147,7 @@ public class AgendaPackService implements DisposableBean {
                         time.format(item.startsAt().atZone(MeetingService.ZONE)), item.title(),
                         text(item.purpose().translationKey()), item.presenter(), papers));
             }
+            long gathered = System.nanoTime();
             PackStatus previous = status(id);
             String previousManifest = jdbc.queryForObject("select manifest from agenda_pack where meeting_id = ?",
                     String.class, id.value());
@@ -168,6 +169,7 @@ public class AgendaPackService implements DisposableBean {
                     sections, changes);
             AgendaPackBuilder.Output output = builder.build(input, target, p -> progress(id, State.BUILDING,
                     Math.max(1, p), null));
+            long built = System.nanoTime();
             FolderId folder = agenda.meetingFolder(id);
             String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
                     .replaceAll("[\"*:<>?/\\\\|]", "-") + ".pdf";
@@ -180,6 +182,10 @@ public class AgendaPackService implements DisposableBean {
                     built_at = ?, manifest = ?, message = null where meeting_id = ?""", stored.versionNumber(),
                     stored.documentId().value(), Timestamp.from(clock.instant()), String.join("\n", output.manifest()),
                     id.value());
+            long end = System.nanoTime();
+            log.info("Agenda pack v{} of meeting {}: {} pages in {} ms (papers {} ms, PDF {} ms, storing {} ms)",
+                    stored.versionNumber(), id, output.pages(), (end - started) / 1_000_000,
+                    (gathered - started) / 1_000_000, (built - gathered) / 1_000_000, (end - built) / 1_000_000);
         } catch (TafelException e) {
             progress(id, State.FAILED, 0, e.messageKey());
         } catch (IOException | RuntimeException e) {
@@ -197,18 +203,19 @@ public class AgendaPackService implements DisposableBean {
 
     private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, List<Path> temporary)
             throws IOException {
-        DocumentDetails document = documents.document(attachment.documentId());
-        Reading reading = documents.reading(document.mediaType());
+        DocumentContent current = documents.currentContent(attachment.documentId());
+        String label = attachment.name() + " (v" + current.versionNumber() + ")";
+        Reading reading = documents.reading(current.mediaType());
         Optional<DocumentContent> pdf;
         if (reading == Reading.PDF) {
-            pdf = Optional.of(documents.content(document.currentVersionId()));
+            pdf = Optional.of(current);
         } else if (reading == Reading.CONVERTED_PDF) {
-            pdf = documents.readableCopy(document.currentVersionId());
+            pdf = documents.readableCopy(current.versionId());
             if (pdf.isEmpty()) {
-                return new AgendaPackBuilder.Paper(document.name(), null, "pack.notConverted");
+                return new AgendaPackBuilder.Paper(label, null, "pack.notConverted");
             }
         } else {
-            return new AgendaPackBuilder.Paper(document.name(), null,
+            return new AgendaPackBuilder.Paper(label, null,
                     reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf");
         }
         Path file = Files.createTempFile("tafel-paper", ".pdf");
@@ -216,7 +223,7 @@ public class AgendaPackService implements DisposableBean {
         try (InputStream in = pdf.get().open()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new AgendaPackBuilder.Paper(document.name() + " (v" + document.currentVersion() + ")", file, null);
+        return new AgendaPackBuilder.Paper(label, file, null);
     }
 
     /** What differs from the previous pack: papers that are new, changed or gone, per agenda item. */

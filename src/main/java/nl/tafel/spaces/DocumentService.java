@@ -492,6 +492,7 @@ public class DocumentService {
         access.require(document.spaceId(), SpaceRole.READER);
         String sha = version.getSha256();
         return new DocumentContent(fileName(document, version), version.getMediaType(), version.getSize(), sha,
+                version.versionId(), version.getNumber(),
                 () -> blobs.open(sha));
     }
 
@@ -530,6 +531,7 @@ public class DocumentService {
                 ? original.fileName().substring(0, original.fileName().lastIndexOf('.')) : original.fileName();
         return conversion.pdf(original.sha256(), DocumentNames.extension(original.fileName()))
                 .map(pdf -> new DocumentContent(base + ".pdf", "application/pdf", size(pdf), original.sha256(),
+                        original.versionId(), original.versionNumber(),
                         () -> java.nio.file.Files.newInputStream(pdf)));
     }
 

@@ -92,7 +92,7 @@ class AgendaPackTest {
             assertThat(pack.getNumberOfPages()).isEqualTo(3 + notulen + jaarverslag);
             String contents = page(pack, 2);
             assertThat(contents).contains("Inhoud", "2  Notulen vorige vergadering", "Notulen december.pdf (v1)",
-                    "5  Speerpuntenplan 2026-2027", "Actielijst.csv — niet opgenomen: geen PDF",
+                    "5  Speerpuntenplan 2026-2027", "Actielijst.csv (v1) — niet opgenomen: geen PDF",
                     "Kapot.pdf (v1) — kon niet worden opgenomen");
             assertThat(page(pack, 3)).contains("Agenda", "16:00   1  Opening en vaststellen agenda",
                     "5.1  Ruimtelijke ontwikkeling", "inleider Willem-Jan Zirkzee");

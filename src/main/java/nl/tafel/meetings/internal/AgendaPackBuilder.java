@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -37,6 +35,9 @@ public final class AgendaPackBuilder {
     private static final float MARGIN = 56;
     private static final float LINE = 16;
     private static final PDRectangle A4 = PDRectangle.A4;
+    /** Up to 16 MB per document in memory, the rest in temporary files: fast for board papers, bounded for big ones. */
+    private static final org.apache.pdfbox.io.MemoryUsageSetting STREAM_CACHE =
+            org.apache.pdfbox.io.MemoryUsageSetting.setupMixed(16L * 1024 * 1024);
 
     /** A paper for the pack: a PDF on disk, or the reason (a translation key) it is not included. */
     public record Paper(String name, @Nullable Path pdf, @Nullable String notIncludedKey) {
@@ -108,7 +109,7 @@ public final class AgendaPackBuilder {
             }
             int totalPages = next - 1;
 
-            try (PDDocument pack = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+            try (PDDocument pack = new PDDocument(STREAM_CACHE.streamCache)) {
                 cover(pack, input);
                 if (!changeLines.isEmpty()) {
                     List<String> body = new ArrayList<>(changeLines);
@@ -138,10 +139,12 @@ public final class AgendaPackBuilder {
                 writePages(pack, t("pack.agenda"), agendaLines);
                 progress.accept(70);
 
-                PDFMergerUtility merger = new PDFMergerUtility();
                 for (Loaded l : loaded) {
                     if (l.document() != null) {
-                        merger.appendDocument(pack, l.document());
+                        // Pages are taken over as they are (not cloned); the papers stay open until the pack is saved.
+                        for (PDPage page : l.document().getPages()) {
+                            pack.importPage(page);
+                        }
                         manifest.add(l.section().number() + " " + l.section().title() + ": " + l.paper().name()
                                 + " (" + l.document().getNumberOfPages() + " blz.)");
                     }
@@ -168,8 +171,7 @@ public final class AgendaPackBuilder {
                     : paper.notIncludedKey()));
         }
         try {
-            PDDocument document = Loader.loadPDF(paper.pdf().toFile(), "", null, null,
-                    IOUtils.createTempFileOnlyStreamCache());
+            PDDocument document = Loader.loadPDF(paper.pdf().toFile(), "", null, null, STREAM_CACHE.streamCache);
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 document.close();
                 return new Loaded(section, paper, null, t("pack.failed"));
