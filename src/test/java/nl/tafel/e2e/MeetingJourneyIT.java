@@ -1,0 +1,109 @@
+package nl.tafel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import nl.tafel.RunAs;
+import nl.tafel.TestAccounts;
+import nl.tafel.spaces.DocumentService;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceService;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The secretary prepares a board meeting as in the sample agenda: plans it, adds an item, attaches the annual report
+ * from the space, publishes, and downloads the agenda pack.
+ */
+@TafelServerTest
+class MeetingJourneyIT extends BrowserTest {
+
+    static final Path REPORT = Path.of("src/test/resources/samples/jaarverslag-2025.pdf");
+
+    @Autowired
+    SpaceService spaces;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    RunAs as;
+
+    @Test
+    void planAttachPublishAndDownloadThePack() throws Exception {
+        String spaceName = "Bestuur OL e2e " + UUID.randomUUID().toString().substring(0, 6);
+        SpaceId space = as.call(TestAccounts.SECRETARY, () -> spaces.create(spaceName, null));
+        as.call(TestAccounts.SECRETARY, () -> {
+            try (var in = Files.newInputStream(REPORT)) {
+                return documents.upload(spaces.get(space).rootFolder(), "Jaarverslag 2025.pdf", in,
+                        Files.size(REPORT));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        signIn(page, url(""), TestAccounts.SECRETARY, TestAccounts.PASSWORD);
+        page.navigate(url("/vergaderingen"));
+        page.locator("#meeting-new").click();
+        page.locator("#meeting-space").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+                new Page.GetByRoleOptions().setName(spaceName)).click();
+        page.locator("#meeting-title input").fill("Bestuursvergadering januari");
+        LocalDate date = LocalDate.now().plusDays(30);
+        page.locator("#meeting-date input").fill(date.format(DateTimeFormatter.ofPattern("d-M-yyyy")));
+        page.locator("#meeting-date input").press("Enter");
+        page.locator("#meeting-start input").fill("16:00");
+        page.locator("#meeting-start input").press("Enter");
+        page.locator("#meeting-end input").fill("18:00");
+        page.locator("#meeting-end input").press("Enter");
+        page.locator("#meeting-location input").fill("Stadhuis Leiden, Commissiekamer 2");
+        page.locator("#meeting-save").click();
+        page.waitForURL(Pattern.compile(".*/vergaderingen/[0-9a-f-]{36}$"));
+        assertThat(page.locator("h1")).hasText("Bestuursvergadering januari");
+        assertThat(page.locator("#agenda-grid")).containsText("Opening en vaststellen agenda");
+
+        page.locator("#agenda-add").click();
+        page.locator("#item-title input").fill("Speerpuntenplan 2026-2027");
+        page.locator("#item-minutes input").fill("30");
+        page.locator("#item-save").click();
+        assertThat(page.locator("#agenda-grid")).containsText("Speerpuntenplan 2026-2027");
+
+        page.locator(".agenda-actions-5").click();
+        page.locator("#agenda-action-attach").click();
+        page.locator("#attach-pick input").fill("Jaarverslag");
+        page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Jaarverslag 2025.pdf")).click();
+        page.locator("#attach-submit").click();
+        assertThat(page.locator("#agenda-grid a", new Page.LocatorOptions().setHasText("Jaarverslag 2025.pdf")))
+                .isVisible();
+        screenshot("meeting-agenda");
+
+        page.locator("#meeting-publish").click();
+        assertThat(page.locator("#meeting-status")).hasText("Gepubliceerd");
+        page.locator("#pack-build").click();
+        Locator download = page.locator("#pack-download");
+        download.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        screenshot("meeting-pack");
+        Download pack = page.waitForDownload(download::click);
+        assertThat(pack.suggestedFilename()).isEqualTo("Vergaderpakket " + date + " Bestuursvergadering januari.pdf");
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(pack.path()));
+                PDDocument report = Loader.loadPDF(Files.readAllBytes(REPORT))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(3 + report.getNumberOfPages());
+            List<String> bookmarks = new ArrayList<>();
+            for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+                bookmarks.add(item.getTitle());
+            }
+            assertThat(bookmarks).contains("Agenda", "5 Speerpuntenplan 2026-2027");
+        }
+    }
+}
