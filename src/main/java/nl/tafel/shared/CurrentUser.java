@@ -27,4 +27,29 @@ public final class CurrentUser {
     public static PersonId requirePersonId() {
         return require().personId();
     }
+
+    /**
+     * Runs work as a given person, outside any request (demo data, jobs), with their application role; the previous
+     * security context is restored afterwards.
+     */
+    public static void runAs(PersonId person, String email, String displayName, String role, Runnable work) {
+        record Principal(PersonId personId, String email, String displayName) implements TafelPrincipal {
+            @Override
+            public java.util.Locale locale() {
+                return java.util.Locale.forLanguageTag("nl");
+            }
+        }
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(new Principal(person, email, displayName), null,
+                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                "ROLE_" + role))));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import nl.tafel.meetings.AgendaItemId;
 import nl.tafel.meetings.AgendaItemView;
@@ -18,8 +17,8 @@ import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.members.Account;
 import nl.tafel.members.AccountDirectory;
+import nl.tafel.shared.CurrentUser;
 import nl.tafel.shared.PersonId;
-import nl.tafel.shared.TafelPrincipal;
 import nl.tafel.spaces.DocumentChoice;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.SpaceService;
@@ -31,9 +30,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,13 +59,6 @@ class MeetingsDemoData {
         this.jdbc = jdbc;
     }
 
-    private record Seeder(PersonId personId, String email, String displayName) implements TafelPrincipal {
-        @Override
-        public Locale locale() {
-            return Locale.forLanguageTag("nl");
-        }
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     void seed() {
@@ -79,17 +68,14 @@ class MeetingsDemoData {
             return;
         }
         Account s = secretary.get();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new Seeder(s.id(), s.email(), s.displayName()), null,
-                List.of(new SimpleGrantedAuthority("ROLE_SECRETARY"))));
-        try {
-            spaces.mySpaces().stream().filter(x -> x.name().equals("Bestuur Ondernemend Leiden")).findFirst()
-                    .ifPresent(this::seed);
-        } catch (RuntimeException e) {
-            log.warn("Demo meetings could not be seeded", e);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        CurrentUser.runAs(s.id(), s.email(), s.displayName(), "SECRETARY", () -> {
+            try {
+                spaces.mySpaces().stream().filter(x -> x.name().equals("Bestuur Ondernemend Leiden")).findFirst()
+                        .ifPresent(this::seed);
+            } catch (RuntimeException e) {
+                log.warn("Demo meetings could not be seeded", e);
+            }
+        });
     }
 
     private void seed(SpaceSummary space) {

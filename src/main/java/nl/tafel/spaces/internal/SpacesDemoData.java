@@ -2,13 +2,10 @@ package nl.tafel.spaces.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import nl.tafel.members.Account;
 import nl.tafel.members.AccountDirectory;
-import nl.tafel.shared.PersonId;
-import nl.tafel.shared.TafelPrincipal;
+import nl.tafel.shared.CurrentUser;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.FolderId;
 import nl.tafel.spaces.SpaceDetails;
@@ -20,9 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,13 +42,6 @@ class SpacesDemoData {
         this.documents = documents;
     }
 
-    private record Seeder(PersonId personId, String email, String displayName) implements TafelPrincipal {
-        @Override
-        public Locale locale() {
-            return Locale.forLanguageTag("nl");
-        }
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     @org.springframework.core.annotation.Order(1)
     void seed() {
@@ -62,17 +49,15 @@ class SpacesDemoData {
         if (secretary.isEmpty() || spaceRepository.count() > 0) {
             return;
         }
-        Seeder me = new Seeder(secretary.get().id(), secretary.get().email(), secretary.get().displayName());
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(me,
-                null, List.of(new SimpleGrantedAuthority("ROLE_SECRETARY"))));
-        try {
-            seedSpaces();
-            log.info("Demo spaces seeded with the sample papers");
-        } catch (IOException | RuntimeException e) {
-            log.warn("Demo spaces could not be seeded", e);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        Account s = secretary.get();
+        CurrentUser.runAs(s.id(), s.email(), s.displayName(), "SECRETARY", () -> {
+            try {
+                seedSpaces();
+                log.info("Demo spaces seeded with the sample papers");
+            } catch (IOException | RuntimeException e) {
+                log.warn("Demo spaces could not be seeded", e);
+            }
+        });
     }
 
     private void seedSpaces() throws IOException {
