@@ -164,7 +164,7 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.addColumn(item -> item.isFolder() ? "" : item.modifiedBy())
                 .setHeader(getTranslation("documents.modifiedBy")).setKey("by").setFlexGrow(2);
         grid.addColumn(item -> item.isFolder() ? "" : Sizes.format(item.size(), getLocale()))
-                .setHeader(getTranslation("documents.size")).setSortProperty("SIZE").setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("documents.size")).setSortProperty("SIZE").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(LitRenderer.<FolderItem>of("""
                 <vaadin-button theme="tertiary-inline icon" class="tafel-row-actions" aria-label="${item.label}"
                     @click="${(e) => { e.stopPropagation(); actions(); }}">\

@@ -120,7 +120,7 @@ class SpaceViewsTest extends SpringBrowserlessTest {
         test(name).setValue("Notulen: januari?");
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).isEqualTo(
-                "SharePoint staat deze tekens niet toe: : ?. Vervang ze, bijvoorbeeld door een streepje.");
+                "Haal : ? uit de naam (SharePoint staat die tekens niet toe), of vervang ze door een streepje.");
         test(find(Button.class, dialog).id("save-name")).click();
         assertThat(dialog.isOpened()).isTrue();
         assertThat(test(grid()).size()).isEqualTo(2);
