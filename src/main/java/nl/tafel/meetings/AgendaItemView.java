@@ -3,6 +3,7 @@ package nl.tafel.meetings;
 import java.time.Instant;
 import java.util.List;
 import nl.tafel.spaces.DocumentId;
+import nl.tafel.spaces.VersionId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ public record AgendaItemView(AgendaItemId id, @Nullable AgendaItemId parentId, S
         @Nullable String description, boolean standing, List<Attachment> documents) {
 
     /** A document attached to an item; {@code late} when it was added after publication ("nagezonden"). */
-    public record Attachment(DocumentId documentId, String name, String mediaType, boolean late, Instant addedAt) {
+    public record Attachment(DocumentId documentId, String name, String mediaType, boolean late, Instant addedAt,
+            int version, VersionId versionId) {
     }
 }

@@ -203,14 +203,13 @@ public class AgendaPackService implements DisposableBean {
 
     private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, List<Path> temporary)
             throws IOException {
-        DocumentContent current = documents.currentContent(attachment.documentId());
-        String label = attachment.name() + " (v" + current.versionNumber() + ")";
-        Reading reading = documents.reading(current.mediaType());
+        String label = attachment.name() + " (v" + attachment.version() + ")";
+        Reading reading = documents.reading(attachment.mediaType());
         Optional<DocumentContent> pdf;
         if (reading == Reading.PDF) {
-            pdf = Optional.of(current);
+            pdf = Optional.of(documents.content(attachment.versionId()));
         } else if (reading == Reading.CONVERTED_PDF) {
-            pdf = documents.readableCopy(current.versionId());
+            pdf = documents.readableCopy(attachment.versionId());
             if (pdf.isEmpty()) {
                 return new AgendaPackBuilder.Paper(label, null, "pack.notConverted");
             }

@@ -24,6 +24,7 @@ import nl.tafel.shared.Texts;
 import nl.tafel.spaces.DocumentDetails;
 import nl.tafel.spaces.DocumentId;
 import nl.tafel.spaces.DocumentService;
+import nl.tafel.spaces.DocumentSummary;
 import nl.tafel.spaces.FolderId;
 import nl.tafel.spaces.SpaceDetails;
 import nl.tafel.spaces.SpaceNotFoundException;
@@ -296,14 +297,23 @@ public class AgendaService {
                 join agenda_item i on i.id = d.item_id where i.meeting_id = ? order by d.position""",
                 (rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getBoolean(3), rs.getTimestamp(4).toInstant()}, meeting.getId());
+        if (rows.isEmpty()) {
+            return result;
+        }
+        // One look-up for all papers; deleted (in the trash) or unreadable ones are not shown on the agenda.
+        Map<DocumentId, DocumentSummary> documents;
+        try {
+            documents = this.documents.summaries(meeting.spaceId(),
+                    rows.stream().map(r -> new DocumentId((UUID) r[1])).toList());
+        } catch (SpaceNotFoundException e) {
+            return result;
+        }
         for (Object[] row : rows) {
-            DocumentId documentId = new DocumentId((UUID) row[1]);
-            try {
-                DocumentDetails document = documents.document(documentId);
+            DocumentSummary document = documents.get(new DocumentId((UUID) row[1]));
+            if (document != null) {
                 result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new AgendaItemView.Attachment(
-                        documentId, document.name(), document.mediaType(), (Boolean) row[2], (Instant) row[3]));
-            } catch (SpaceNotFoundException e) {
-                // Deleted (in the trash) or no longer readable: not shown on the agenda.
+                        document.id(), document.name(), document.mediaType(), (Boolean) row[2], (Instant) row[3],
+                        document.currentVersion(), document.currentVersionId()));
             }
         }
         return result;

@@ -14,6 +14,12 @@ public interface DocumentVersionRepository extends JpaRepository<DocumentVersion
     @Query("select v from DocumentVersionEntity v where v.documentId = :documentId and v.number = :number")
     Optional<DocumentVersionEntity> findByNumber(UUID documentId, int number);
 
+    /** The current versions of these documents. */
+    @Query("""
+            select v from DocumentVersionEntity v, DocumentEntity d
+            where v.documentId = d.id and v.number = d.currentVersion and d.id in :documentIds""")
+    List<DocumentVersionEntity> findCurrent(java.util.Collection<UUID> documentIds);
+
     @Query("select distinct v.sha256 from DocumentVersionEntity v")
     List<String> allHashes();
 
