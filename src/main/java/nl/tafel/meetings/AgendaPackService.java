@@ -106,11 +106,13 @@ public class AgendaPackService implements DisposableBean {
     public void build(MeetingId id) {
         MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
         access.requirePlanner(meeting);
+        // Claimed only when no build is queued or running (a row that is not there yet, or a finished one).
+        jdbc.update("insert ignore into agenda_pack (meeting_id, status, progress) values (?, 'NONE', 0)",
+                id.value());
         int claimed = jdbc.update("""
-                insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'QUEUED', 0, ?)
-                on duplicate key update status = if(status in ('QUEUED', 'BUILDING'), status, 'QUEUED'),
-                    progress = if(status in ('QUEUED', 'BUILDING'), progress, 0), requested_by = values(requested_by),
-                    message = null""", id.value(), CurrentUser.requirePersonId().value());
+                update agenda_pack set status = 'QUEUED', progress = 0, requested_by = ?, message = null
+                where meeting_id = ? and status not in ('QUEUED', 'BUILDING')""",
+                CurrentUser.requirePersonId().value(), id.value());
         if (claimed == 0) {
             throw new TafelException("pack.error.busy");
         }
