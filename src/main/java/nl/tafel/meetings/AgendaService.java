@@ -94,8 +94,7 @@ public class AgendaService {
         int index = siblings.size();
         if (parent == null) {
             // New items go before "Rondvraag" and "Sluiting", the standing items that close a meeting.
-            while (index > 0 && siblings.get(index - 1).isStanding()
-                    && isClosing(siblings.get(index - 1).getTitle())) {
+            while (index > 0 && siblings.get(index - 1).isClosing()) {
                 index--;
             }
         }
@@ -343,10 +342,6 @@ public class AgendaService {
     private static AgendaItemEntity find(List<AgendaItemEntity> all, UUID id) {
         return all.stream().filter(i -> i.getId().equals(id)).findFirst()
                 .orElseThrow(MeetingNotFoundException::new);
-    }
-
-    private static boolean isClosing(String title) {
-        return MeetingService.STANDING_END.stream().anyMatch(s -> s.title().equals(title));
     }
 
     private static ItemDraft check(ItemDraft draft) {

@@ -87,6 +87,12 @@ public class MeetingService {
     /** Creates a concept meeting with the standing agenda items. Warns (without refusing) about a missing link. */
     @Transactional
     public Saved create(SpaceId spaceId, MeetingDraft draft) {
+        return create(spaceId, draft, null);
+    }
+
+    /** Creates a concept meeting of a series: its agenda starts from the series' template. */
+    @Transactional
+    public Saved create(SpaceId spaceId, MeetingDraft draft, @Nullable SeriesId seriesId) {
         SpaceDetails space = access.space(spaceId);
         if (!access.canPlan(space) || space.archived()) {
             throw new TafelException(space.archived() ? "spaces.error.archived" : "meetings.error.notPlanner");
@@ -95,13 +101,28 @@ public class MeetingService {
         MeetingEntity meeting = new MeetingEntity(spaceId, CurrentUser.requirePersonId(), clock.instant());
         meeting.set(checked.title, checked.startsAt, checked.endsAt, draft.form(), checked.location, checked.joinUrl,
                 draft.chair(), draft.minuteTaker());
+        List<TemplateItem> template = new ArrayList<>();
+        STANDING_TOP.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(), false)));
+        STANDING_END.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(), true)));
+        if (seriesId != null) {
+            List<UUID> series = jdbc.queryForList("select space_id from meeting_series where id = ?", UUID.class,
+                    seriesId.value());
+            if (series.isEmpty() || !series.getFirst().equals(spaceId.value())) {
+                throw new MeetingNotFoundException();
+            }
+            meeting.setSeriesId(seriesId.value());
+            template.clear();
+            template.addAll(jdbc.query("select title, purpose, minutes, at_end from series_item where series_id = ?"
+                    + " order by position", (rs, n) -> new TemplateItem(rs.getString(1),
+                    ItemPurpose.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4)), seriesId.value()));
+        }
         meetings.save(meeting);
         int position = 0;
-        for (ItemDraft standing : STANDING_TOP) {
-            items.save(standing(meeting, position++, standing));
-        }
-        for (ItemDraft standing : STANDING_END) {
-            items.save(standing(meeting, position++, standing));
+        for (TemplateItem standing : template) {
+            AgendaItemEntity item = standing(meeting, position++,
+                    new ItemDraft(standing.title(), standing.purpose(), null, standing.minutes(), null));
+            item.setClosing(standing.atEnd());
+            items.save(item);
         }
         events.publishEvent(new MeetingScheduled(meeting.meetingId(), spaceId));
         return new Saved(meeting.meetingId(), checked.warnings);

@@ -47,6 +47,10 @@ public class AgendaItemEntity {
     @Column(nullable = false)
     private boolean standing;
 
+    /** A standing item that closes the agenda (Rondvraag, Sluiting): new items go in before these. */
+    @Column(nullable = false)
+    private boolean closing;
+
     protected AgendaItemEntity() {
         this.id = UUID.randomUUID();
         this.meetingId = id;
@@ -113,6 +117,14 @@ public class AgendaItemEntity {
 
     public boolean isStanding() {
         return standing;
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    public void setClosing(boolean closing) {
+        this.closing = closing;
     }
 
     public void set(String title, ItemPurpose purpose, @Nullable String presenter, int minutes,

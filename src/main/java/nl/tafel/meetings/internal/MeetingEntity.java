@@ -58,6 +58,9 @@ public class MeetingEntity {
     @Column(name = "published_at")
     private @Nullable Instant publishedAt;
 
+    @Column(name = "series_id")
+    private @Nullable UUID seriesId;
+
     @Column(name = "agenda_version", nullable = false)
     private long agendaVersion;
 
@@ -165,6 +168,14 @@ public class MeetingEntity {
     public void publish(Instant now) {
         this.status = MeetingStatus.PUBLISHED;
         this.publishedAt = now;
+    }
+
+    public @Nullable UUID getSeriesId() {
+        return seriesId;
+    }
+
+    public void setSeriesId(@Nullable UUID seriesId) {
+        this.seriesId = seriesId;
     }
 
     public long getAgendaVersion() {
