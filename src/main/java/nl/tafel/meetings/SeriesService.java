@@ -61,13 +61,18 @@ public class SeriesService {
                     version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)""", id.value(), space.value(),
                 Texts.name("name", name, 200), form.name(), Texts.optional("location", location, 300),
                 java.sql.Time.valueOf(start), duration(durationMinutes), Texts.optional("quorum", quorum, 300));
+        writeTemplate(id, defaultTemplate());
+        return id;
+    }
+
+    /** The usual standing items, with which a new series starts. */
+    public List<TemplateItem> defaultTemplate() {
         List<TemplateItem> template = new ArrayList<>();
         MeetingService.STANDING_TOP.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(),
                 false)));
         MeetingService.STANDING_END.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(),
                 true)));
-        writeTemplate(id, template);
-        return id;
+        return template;
     }
 
     /** Changes a series and its template; a stale {@code version} is refused. */

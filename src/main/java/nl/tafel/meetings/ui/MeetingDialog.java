@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class MeetingDialog extends Dialog {
 
     private final Select<SpaceSummary> space = new Select<>();
+    private final Select<nl.tafel.meetings.SeriesDetails> seriesSelect = new Select<>();
     private final TextField title = new TextField();
     private final DatePicker date;
     private final TimePicker start;
@@ -40,7 +41,8 @@ final class MeetingDialog extends Dialog {
     private final ComboBox<SpaceMember> minuteTaker = new ComboBox<>();
     private final FormErrors errors = new FormErrors(this);
 
-    MeetingDialog(MeetingService meetings, SpaceService spaces, @Nullable MeetingDetails existing) {
+    MeetingDialog(MeetingService meetings, SpaceService spaces, nl.tafel.meetings.SeriesService series,
+            @Nullable MeetingDetails existing) {
         setHeaderTitle(getTranslation(existing == null ? "meetings.new" : "meetings.edit"));
         setWidth("min(44rem, 95vw)");
         date = Pickers.date(getTranslation("meetings.date"), getLocale());
@@ -84,12 +86,25 @@ final class MeetingDialog extends Dialog {
             List<SpaceSummary> options = meetings.spacesToPlanIn();
             space.setItems(options);
             space.setItemLabelGenerator(SpaceSummary::name);
-            space.addValueChangeListener(e -> members(spaces, e.getValue() == null ? List.of()
-                    : spaces.members(e.getValue().id())));
+            seriesSelect.setLabel(getTranslation("series.one"));
+            seriesSelect.setId("meeting-series-select");
+            seriesSelect.setEmptySelectionAllowed(true);
+            seriesSelect.setEmptySelectionCaption(getTranslation("series.noneChosen"));
+            seriesSelect.setItemLabelGenerator(s -> s == null ? getTranslation("series.noneChosen") : s.name());
+            seriesSelect.addValueChangeListener(e -> {
+                if (e.getValue() != null) {
+                    prefill(e.getValue());
+                }
+            });
+            space.addValueChangeListener(e -> {
+                members(spaces, e.getValue() == null ? List.of() : spaces.members(e.getValue().id()));
+                seriesSelect.setItems(e.getValue() == null ? List.of() : series.seriesOf(e.getValue().id()));
+            });
             if (!options.isEmpty()) {
                 space.setValue(options.getFirst());
             }
-            layout.add(space, 3);
+            layout.add(space, 2);
+            layout.add(seriesSelect, 1);
         } else {
             members(spaces, spaces.members(existing.spaceId()));
         }
@@ -128,7 +143,8 @@ final class MeetingDialog extends Dialog {
                         space.setInvalid(true);
                         return;
                     }
-                    saved = meetings.create(space.getValue().id(), draft);
+                    saved = meetings.create(space.getValue().id(), draft,
+                            seriesSelect.getValue() == null ? null : seriesSelect.getValue().id());
                 } else {
                     saved = meetings.update(existing.id(), draft, existing.version());
                 }
@@ -149,6 +165,15 @@ final class MeetingDialog extends Dialog {
         save.setId("meeting-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    /** A series fills in its defaults: the title, form, place and times. */
+    private void prefill(nl.tafel.meetings.SeriesDetails s) {
+        title.setValue(s.name());
+        form.setValue(s.form());
+        location.setValue(s.location() == null ? "" : s.location());
+        start.setValue(s.start());
+        end.setValue(s.start().plusMinutes(s.durationMinutes()));
     }
 
     private void members(SpaceService spaces, List<SpaceMember> list) {

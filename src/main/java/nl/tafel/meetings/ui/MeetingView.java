@@ -59,6 +59,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final SpaceService spaces;
     private final DocumentService documents;
     private final AgendaPackService packs;
+    private final nl.tafel.meetings.SeriesService series;
     private final Div packSection = new Div();
     private final Grid<AgendaItemView> grid = new Grid<>();
     private @Nullable MeetingDetails meeting;
@@ -66,8 +67,9 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private @Nullable AgendaItemView dragged;
 
     MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
-            AgendaPackService packs) {
+            AgendaPackService packs, nl.tafel.meetings.SeriesService series) {
         this.packs = packs;
+        this.series = series;
         this.meetings = meetings;
         this.agenda = agenda;
         this.spaces = spaces;
@@ -110,7 +112,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         boolean open = m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED;
         if (m.canEdit() && open) {
             Button edit = new Button(getTranslation("meetings.edit"), VaadinIcon.EDIT.create(),
-                    e -> new MeetingDialog(meetings, spaces, m).open());
+                    e -> new MeetingDialog(meetings, spaces, series, m).open());
             edit.setId("meeting-edit");
             actions.add(edit);
             if (m.status() == MeetingStatus.CONCEPT) {

@@ -43,15 +43,20 @@ class MeetingsView extends VerticalLayout implements HasDynamicTitle {
     private final Div content = new Div();
     private YearMonth month = YearMonth.now(Formats.ZONE);
 
-    MeetingsView(MeetingService meetings, SpaceService spaces) {
+    MeetingsView(MeetingService meetings, SpaceService spaces, nl.tafel.meetings.SeriesService series) {
         this.meetings = meetings;
         addClassName("tafel-view");
         Button create = new Button(getTranslation("meetings.new"), VaadinIcon.PLUS.create(),
-                e -> new MeetingDialog(meetings, spaces, null).open());
+                e -> new MeetingDialog(meetings, spaces, series, null).open());
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setId("meeting-new");
-        create.setVisible(!meetings.spacesToPlanIn().isEmpty());
-        add(new ViewHeader(getTranslation("nav.meetings"), getTranslation("meetings.intro"), create));
+        var planIn = meetings.spacesToPlanIn();
+        create.setVisible(!planIn.isEmpty());
+        Button seriesButton = new Button(getTranslation("series.title"), VaadinIcon.CALENDAR_CLOCK.create(),
+                e -> new SeriesListDialog(series, meetings.spacesToPlanIn()).open());
+        seriesButton.setId("meeting-series");
+        seriesButton.setVisible(!planIn.isEmpty());
+        add(new ViewHeader(getTranslation("nav.meetings"), getTranslation("meetings.intro"), seriesButton, create));
         Tab list = new Tab(getTranslation("meetings.list"));
         Tab calendar = new Tab(getTranslation("meetings.month"));
         list.setId("meetings-list-tab");

@@ -53,6 +53,8 @@ class MeetingViewsTest extends SpringBrowserlessTest {
     @Autowired
     nl.tafel.meetings.AgendaPackService packs;
     @Autowired
+    nl.tafel.meetings.SeriesService series;
+    @Autowired
     SpaceService spaces;
     @Autowired
     AccountDirectory accounts;
@@ -197,5 +199,39 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("vergaderingen/" + concept);
         assertThat(getCurrentView().getClass().getSimpleName()).contains("NotFound");
         assertThat(as.call(SECRETARY, () -> meetings.get(concept)).status()).isEqualTo(MeetingStatus.CONCEPT);
+    }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void aSeriesFillsInANewMeeting() {
+        UI.getCurrent().navigate("vergaderingen");
+        test(find(Button.class).id("meeting-series")).click();
+        test(find(Button.class, find(Dialog.class).single()).id("series-new")).click();
+        Dialog dialog = find(Dialog.class).single();
+        @SuppressWarnings("unchecked")
+        Select<nl.tafel.spaces.SpaceSummary> spaceSelect = find(Select.class, dialog).id("series-space");
+        spaceSelect.setValue(spaceSelect.getListDataView().getItems().filter(x -> x.id().equals(space.id()))
+                .findFirst().orElseThrow());
+        test(find(TextField.class, dialog).id("series-name")).setValue("Bestuur OL");
+        test(find(IntegerField.class, dialog).id("series-duration")).setValue(90);
+        test(find(Button.class, dialog).id("series-save")).click();
+        List<nl.tafel.meetings.SeriesDetails> list = as.call(SECRETARY, () -> series.seriesOf(space.id()));
+        assertThat(list).singleElement().satisfies(x -> {
+            assertThat(x.durationMinutes()).isEqualTo(90);
+            assertThat(x.template()).hasSize(6);
+        });
+
+        UI.getCurrent().navigate("vergaderingen");
+        test(find(Button.class).id("meeting-new")).click();
+        Dialog meeting = find(Dialog.class).single();
+        @SuppressWarnings("unchecked")
+        Select<nl.tafel.spaces.SpaceSummary> meetingSpace = find(Select.class, meeting).id("meeting-space");
+        meetingSpace.setValue(meetingSpace.getListDataView().getItems().filter(x -> x.id().equals(space.id()))
+                .findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        Select<nl.tafel.meetings.SeriesDetails> seriesSelect = find(Select.class, meeting).id("meeting-series-select");
+        seriesSelect.setValue(list.getFirst());
+        assertThat(find(TextField.class, meeting).id("meeting-title").getValue()).isEqualTo("Bestuur OL");
+        assertThat(find(TimePicker.class, meeting).id("meeting-end").getValue()).isEqualTo(LocalTime.of(17, 30));
     }
 }
