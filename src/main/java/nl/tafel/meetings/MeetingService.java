@@ -166,6 +166,17 @@ public class MeetingService {
         events.publishEvent(new AgendaPublished(meeting.meetingId(), meeting.spaceId()));
     }
 
+    /** Marks a published meeting as held ("afgerond"), once it has started; its agenda is closed from then on. */
+    @Transactional
+    public void finish(MeetingId id) {
+        MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        if (meeting.getStatus() != MeetingStatus.PUBLISHED || clock.instant().isBefore(meeting.getStartsAt())) {
+            throw new TafelException("meetings.error.notFinishable");
+        }
+        meeting.setStatus(MeetingStatus.FINISHED);
+    }
+
     @Transactional
     public void cancel(MeetingId id) {
         MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
@@ -196,11 +207,14 @@ public class MeetingService {
         Map<PersonId, PersonName> names = people.names(ids);
         List<MeetingDetails.AgendaChange> changes = changeRows.stream().map(r -> new MeetingDetails.AgendaChange(
                 (Instant) r[0], name(names, new PersonId((Long) r[1])), (String) r[2], (String) r[3])).toList();
+        String quorum = meeting.getSeriesId() == null ? null : jdbc.queryForList(
+                "select quorum from meeting_series where id = ?", String.class, meeting.getSeriesId()).stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new MeetingDetails(meeting.meetingId(), space.id(), space.name(), meeting.getTitle(),
                 meeting.getStartsAt(), meeting.getEndsAt(), meeting.getForm(), meeting.getLocation(),
                 meeting.getJoinUrl(), meeting.chair(), nameOrNull(names, meeting.chair()), meeting.minuteTaker(),
                 nameOrNull(names, meeting.minuteTaker()), meeting.getStatus(), meeting.getPublishedAt(),
-                access.canPlan(space), meeting.getVersion(), meeting.getAgendaVersion(), changes);
+                access.canPlan(space), meeting.getVersion(), meeting.getAgendaVersion(), changes, quorum);
     }
 
     /** The person's meetings in a period, across their spaces; concepts only where they plan. */

@@ -38,6 +38,8 @@ class SeriesServiceTest {
     AccountDirectory accounts;
     @Autowired
     RunAs as;
+    @Autowired
+    nl.tafel.TestConfig.TestClock clock;
 
     SpaceId space;
 
@@ -79,6 +81,33 @@ class SeriesServiceTest {
                 org.assertj.core.groups.Tuple.tuple("2", "Stand van zaken parkeerbeleid"),
                 org.assertj.core.groups.Tuple.tuple("3", "Jaarbijeenkomst"),
                 org.assertj.core.groups.Tuple.tuple("4", "Wat verder ter tafel komt"));
+    }
+
+    @Test
+    void aMeetingOfASeriesShowsItsQuorumAndIsFinishedOnceItHasStarted() {
+        SeriesId id = as.call(SECRETARY, () -> series.create(space, "Bestuur", MeetingForm.PHYSICAL, "Stadhuis",
+                LocalTime.of(16, 0), 120, "Minstens vier bestuursleden"));
+        MeetingId meeting = as.call(SECRETARY, () -> meetings.create(space, new MeetingDraft("Bestuur",
+                LocalDate.now(MeetingService.ZONE).plusDays(3), LocalTime.of(16, 0), LocalTime.of(18, 0),
+                MeetingForm.PHYSICAL, "Stadhuis", null, null, null), id)).id();
+        assertThatThrownBy(() -> as.call(MEMBER, () -> meetings.get(meeting)))
+                .isInstanceOf(MeetingNotFoundException.class);
+        as.run(SECRETARY, () -> meetings.publish(meeting));
+        assertThat(as.call(MEMBER, () -> meetings.get(meeting)).quorum()).isEqualTo("Minstens vier bestuursleden");
+        assertThatThrownBy(() -> as.run(SECRETARY, () -> meetings.finish(meeting)))
+                .isInstanceOf(TafelException.class).extracting("messageKey")
+                .isEqualTo("meetings.error.notFinishable");
+        clock.advance(java.time.Duration.ofDays(4));
+        try {
+            as.run(SECRETARY, () -> meetings.finish(meeting));
+            assertThat(as.call(MEMBER, () -> meetings.get(meeting)).status()).isEqualTo(MeetingStatus.FINISHED);
+            long version = as.call(SECRETARY, () -> meetings.get(meeting)).agendaVersion();
+            assertThatThrownBy(() -> as.call(SECRETARY, () -> agenda.addItem(meeting, null, new ItemDraft("Te laat",
+                    ItemPurpose.INFORMATION, null, 5, null), version))).isInstanceOf(TafelException.class)
+                    .extracting("messageKey").isEqualTo("meetings.error.closed");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -122,6 +122,12 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 publish.setId("meeting-publish");
                 actions.add(publish);
             }
+            if (m.status() == MeetingStatus.PUBLISHED && !java.time.Instant.now().isBefore(m.startsAt())) {
+                Button finish = new Button(getTranslation("meetings.finish"), VaadinIcon.CHECK.create(),
+                        e -> act(() -> meetings.finish(m.id()), getTranslation("meetings.finished")));
+                finish.setId("meeting-finish");
+                actions.add(finish);
+            }
             Button cancel = new Button(getTranslation("meetings.cancel"), VaadinIcon.BAN.create(),
                     e -> confirmCancel(m));
             cancel.addThemeVariants(ButtonVariant.ERROR);
@@ -269,6 +275,9 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             Div row = line(VaadinIcon.LAPTOP, "");
             row.add(link);
             facts.add(row);
+        }
+        if (m.quorum() != null) {
+            facts.add(line(VaadinIcon.SCALE, getTranslation("meetings.quorum", m.quorum())));
         }
         if (m.chairName() != null || m.minuteTakerName() != null) {
             facts.add(line(VaadinIcon.USERS, getTranslation("meetings.roles",
