@@ -27,6 +27,7 @@ import nl.tafel.shared.CurrentUser;
 import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.DocumentContent;
 import nl.tafel.spaces.DocumentId;
+import nl.tafel.spaces.DocumentNames;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.FolderId;
 import nl.tafel.spaces.Reading;
@@ -164,7 +165,7 @@ public class AgendaPackService implements DisposableBean {
                     args));
             Path target = Files.createTempFile("tafel-pack", ".pdf");
             temporary.add(target);
-            List<String> changes = version > 1 ? changes(previousManifest, sections, temporary) : List.of();
+            List<String> changes = version > 1 ? changes(previousManifest, sections) : List.of();
             AgendaPackBuilder.Input input = new AgendaPackBuilder.Input(meeting.spaceName(),
                     shortName(meeting.spaceName()), meeting.title(), when, where, date, version,
                     DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").format(clock.instant().atZone(MeetingService.ZONE)),
@@ -174,7 +175,7 @@ public class AgendaPackService implements DisposableBean {
             long built = System.nanoTime();
             FolderId folder = agenda.meetingFolder(id);
             String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
-                    .replaceAll("[\"*:<>?/\\\\|]", "-") + ".pdf";
+                    .transform(DocumentNames::withoutForbiddenCharacters) + ".pdf";
             StoredDocument stored;
             try (InputStream in = Files.newInputStream(output.file())) {
                 stored = documents.upload(folder, name, in, Files.size(output.file()));
@@ -228,8 +229,7 @@ public class AgendaPackService implements DisposableBean {
     }
 
     /** What differs from the previous pack: papers that are new, changed or gone, per agenda item. */
-    private List<String> changes(@Nullable String previousManifest, List<AgendaPackBuilder.Section> sections,
-            List<Path> temporary) {
+    private List<String> changes(@Nullable String previousManifest, List<AgendaPackBuilder.Section> sections) {
         Set<String> before = new LinkedHashSet<>(previousManifest == null || previousManifest.isBlank() ? List.of()
                 : List.of(previousManifest.split("\n")));
         Set<String> now = new LinkedHashSet<>();

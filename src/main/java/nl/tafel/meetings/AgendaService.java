@@ -23,6 +23,7 @@ import nl.tafel.shared.TafelException;
 import nl.tafel.shared.Texts;
 import nl.tafel.spaces.DocumentDetails;
 import nl.tafel.spaces.DocumentId;
+import nl.tafel.spaces.DocumentNames;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.DocumentSummary;
 import nl.tafel.spaces.FolderId;
@@ -245,7 +246,7 @@ public class AgendaService {
             SpaceDetails space = access.requirePlanner(meeting);
             FolderId meetingsFolder = documents.folderNamed(space.rootFolder(), "Vergaderingen");
             String day = DateTimeFormatter.ISO_LOCAL_DATE.format(meeting.getStartsAt().atZone(MeetingService.ZONE));
-            String name = (day + " " + meeting.getTitle()).replaceAll("[\"*:<>?/\\\\|]", "-");
+            String name = DocumentNames.withoutForbiddenCharacters(day + " " + meeting.getTitle());
             return documents.folderNamed(meetingsFolder, name.length() > 120 ? name.substring(0, 120) : name);
         });
     }

@@ -58,6 +58,7 @@ public class MeetingService {
     private final MeetingRepository meetings;
     private final AgendaItemRepository items;
     private final MeetingAccess access;
+    private final SeriesService series;
     private final SpaceService spaces;
     private final PeopleDirectory people;
     private final JdbcTemplate jdbc;
@@ -65,11 +66,12 @@ public class MeetingService {
     private final Clock clock;
 
     MeetingService(MeetingRepository meetings, AgendaItemRepository items, MeetingAccess access,
-            SpaceService spaces, PeopleDirectory people, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            SeriesService series, SpaceService spaces, PeopleDirectory people, JdbcTemplate jdbc, ApplicationEventPublisher events,
             Clock clock) {
         this.meetings = meetings;
         this.items = items;
         this.access = access;
+        this.series = series;
         this.spaces = spaces;
         this.people = people;
         this.jdbc = jdbc;
@@ -101,20 +103,14 @@ public class MeetingService {
         MeetingEntity meeting = new MeetingEntity(spaceId, CurrentUser.requirePersonId(), clock.instant());
         meeting.set(checked.title, checked.startsAt, checked.endsAt, draft.form(), checked.location, checked.joinUrl,
                 draft.chair(), draft.minuteTaker());
-        List<TemplateItem> template = new ArrayList<>();
-        STANDING_TOP.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(), false)));
-        STANDING_END.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(), true)));
+        List<TemplateItem> template = series.defaultTemplate();
         if (seriesId != null) {
-            List<UUID> series = jdbc.queryForList("select space_id from meeting_series where id = ?", UUID.class,
-                    seriesId.value());
-            if (series.isEmpty() || !series.getFirst().equals(spaceId.value())) {
+            SeriesDetails chosen = series.get(seriesId);
+            if (!chosen.spaceId().equals(spaceId)) {
                 throw new MeetingNotFoundException();
             }
             meeting.setSeriesId(seriesId.value());
-            template.clear();
-            template.addAll(jdbc.query("select title, purpose, minutes, at_end from series_item where series_id = ?"
-                    + " order by position", (rs, n) -> new TemplateItem(rs.getString(1),
-                    ItemPurpose.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4)), seriesId.value()));
+            template = chosen.template();
         }
         meetings.save(meeting);
         int position = 0;
@@ -207,9 +203,7 @@ public class MeetingService {
         Map<PersonId, PersonName> names = people.names(ids);
         List<MeetingDetails.AgendaChange> changes = changeRows.stream().map(r -> new MeetingDetails.AgendaChange(
                 (Instant) r[0], name(names, new PersonId((Long) r[1])), (String) r[2], (String) r[3])).toList();
-        String quorum = meeting.getSeriesId() == null ? null : jdbc.queryForList(
-                "select quorum from meeting_series where id = ?", String.class, meeting.getSeriesId()).stream()
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String quorum = meeting.getSeriesId() == null ? null : series.quorum(new SeriesId(meeting.getSeriesId()));
         return new MeetingDetails(meeting.meetingId(), space.id(), space.name(), meeting.getTitle(),
                 meeting.getStartsAt(), meeting.getEndsAt(), meeting.getForm(), meeting.getLocation(),
                 meeting.getJoinUrl(), meeting.chair(), nameOrNull(names, meeting.chair()), meeting.minuteTaker(),

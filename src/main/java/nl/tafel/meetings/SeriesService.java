@@ -124,6 +124,12 @@ public class SeriesService {
         return rows.getFirst();
     }
 
+    /** The quorum rule of a series, for the meetings of that series (whose space the caller already may see). */
+    @Nullable String quorum(SeriesId id) {
+        return jdbc.queryForList("select quorum from meeting_series where id = ?", String.class, id.value()).stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     List<TemplateItem> template(SeriesId id) {
         return jdbc.query("select title, purpose, minutes, at_end from series_item where series_id = ?"
                 + " order by position", (rs, n) -> new TemplateItem(rs.getString(1),

@@ -24,6 +24,17 @@ public final class CurrentUser {
         return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
+    /** Whether the signed-in person has one of these application roles ("ADMINISTRATOR", "SECRETARY"…). */
+    public static boolean hasAnyRole(String... roles) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return false;
+        }
+        java.util.Set<String> wanted = java.util.Arrays.stream(roles).map(r -> "ROLE_" + r)
+                .collect(java.util.stream.Collectors.toSet());
+        return authentication.getAuthorities().stream().anyMatch(a -> wanted.contains(a.getAuthority()));
+    }
+
     public static PersonId requirePersonId() {
         return require().personId();
     }

@@ -77,6 +77,15 @@ public final class DocumentNames {
         return Optional.empty();
     }
 
+    /** A name made from other text (such as a meeting's title): each forbidden character becomes a dash. */
+    public static String withoutForbiddenCharacters(String text) {
+        StringBuilder name = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            name.append(FORBIDDEN.indexOf(c) >= 0 || Character.isISOControl(c) ? '-' : c);
+        }
+        return name.toString().strip();
+    }
+
     /** The key names are compared by: two names that differ only in case are the same name. */
     public static String key(String name) {
         return name.toLowerCase(Locale.ROOT);

@@ -111,7 +111,6 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public long count(FolderId id) {
         FolderEntity folder = liveFolder(id);
-        access.require(folder.spaceId(), SpaceRole.READER);
         return folders.countLive(folder.getId()) + documents.countLive(folder.getId());
     }
 
@@ -119,7 +118,6 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public List<FolderItem> list(FolderId id, int offset, int limit, FolderSort sort) {
         FolderEntity folder = liveFolder(id);
-        access.require(folder.spaceId(), SpaceRole.READER);
         List<FolderEntity> subfolders = List.of();
         long folderCount = folders.countLive(folder.getId());
         if (offset < folderCount) {
@@ -413,7 +411,6 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public List<VersionInfo> versions(DocumentId id) {
         DocumentEntity document = liveDocument(id);
-        access.require(document.spaceId(), SpaceRole.READER);
         List<DocumentVersionEntity> list = versions.findByDocument(document.getId());
         Map<PersonId, PersonName> names = people.names(list.stream().map(DocumentVersionEntity::uploadedBy).toList());
         return list.stream().map(v -> new VersionInfo(v.versionId(), v.getNumber(), v.getSize(), v.getSha256(),
@@ -488,8 +485,10 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public DocumentContent content(VersionId id) {
         DocumentVersionEntity version = versions.findById(id.value()).orElseThrow(SpaceNotFoundException::new);
-        DocumentEntity document = liveDocument(new DocumentId(version.getDocumentId()));
-        access.require(document.spaceId(), SpaceRole.READER);
+        return content(liveDocument(new DocumentId(version.getDocumentId())), version);
+    }
+
+    private DocumentContent content(DocumentEntity document, DocumentVersionEntity version) {
         String sha = version.getSha256();
         return new DocumentContent(fileName(document, version), version.getMediaType(), version.getSize(), sha,
                 version.versionId(), version.getNumber(),
@@ -542,10 +541,9 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public DocumentContent currentContent(DocumentId id) {
         DocumentEntity document = liveDocument(id);
-        access.require(document.spaceId(), SpaceRole.READER);
         DocumentVersionEntity current = versions.findByNumber(document.getId(), document.getCurrentVersion())
                 .orElseThrow(SpaceNotFoundException::new);
-        return content(current.versionId());
+        return content(document, current);
     }
 
     /** How this kind of file can be read in the browser here. */

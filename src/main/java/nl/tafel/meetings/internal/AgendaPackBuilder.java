@@ -1,7 +1,6 @@
 package nl.tafel.meetings.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -345,15 +344,5 @@ public final class AgendaPackBuilder {
             }
         });
         return result.toString();
-    }
-
-    static void deleteQuietly(@Nullable Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.debug("Could not remove {}", file, e);
-            }
-        }
     }
 }

@@ -2,14 +2,14 @@ package nl.tafel.meetings.internal;
 
 import nl.tafel.meetings.MeetingNotFoundException;
 import nl.tafel.meetings.MeetingStatus;
+import nl.tafel.members.AppRole;
+import nl.tafel.shared.CurrentUser;
 import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.SpaceDetails;
 import nl.tafel.spaces.SpaceId;
 import nl.tafel.spaces.SpaceNotFoundException;
 import nl.tafel.spaces.SpaceRole;
 import nl.tafel.spaces.SpaceService;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,9 +61,6 @@ public class MeetingAccess {
     }
 
     private static boolean isSecretary() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_SECRETARY")
-                        || a.getAuthority().equals("ROLE_ADMINISTRATOR"));
+        return CurrentUser.hasAnyRole(AppRole.Names.SECRETARY, AppRole.Names.ADMINISTRATOR);
     }
 }

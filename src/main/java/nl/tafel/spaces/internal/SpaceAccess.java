@@ -8,8 +8,6 @@ import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.SpaceId;
 import nl.tafel.spaces.SpaceNotFoundException;
 import nl.tafel.spaces.SpaceRole;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,15 +47,10 @@ public class SpaceAccess {
     }
 
     public static boolean isAdministrator() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(AppRole.ADMINISTRATOR.authority()));
+        return CurrentUser.hasAnyRole(AppRole.Names.ADMINISTRATOR);
     }
 
     public static boolean maySetUpSpaces() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(AppRole.ADMINISTRATOR.authority())
-                        || a.getAuthority().equals(AppRole.SECRETARY.authority()));
+        return CurrentUser.hasAnyRole(AppRole.Names.ADMINISTRATOR, AppRole.Names.SECRETARY);
     }
 }
