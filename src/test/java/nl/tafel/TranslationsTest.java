@@ -90,6 +90,21 @@ class TranslationsTest {
         for (nl.tafel.meetings.AgendaPackService.State s : nl.tafel.meetings.AgendaPackService.State.values()) {
             used.add(s.translationKey());
         }
+        for (nl.tafel.invitations.Answer a : nl.tafel.invitations.Answer.values()) {
+            used.add(a.translationKey());
+            used.add("invitationMail.answer." + (a.linkWord().isEmpty() ? "ja" : a.linkWord()));
+        }
+        for (nl.tafel.invitations.AnsweredVia v : nl.tafel.invitations.AnsweredVia.values()) {
+            used.add(v.translationKey());
+        }
+        for (nl.tafel.invitations.QuorumForecast f : nl.tafel.invitations.QuorumForecast.values()) {
+            used.add(f.translationKey());
+        }
+        for (var kind : nl.tafel.invitations.internal.InvitationMails.Kind.values()) {
+            String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+            used.add("invitationMail." + k + ".subject");
+            used.add("invitationMail." + k + ".intro");
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

@@ -1,8 +1,9 @@
 /**
- * Invitations: iCalendar invitations, updates and cancellations, RSVP links and the personal calendar feed.
- * <p>Not built yet: the module is declared so that the module map and its rules hold from the start.
+ * Invitations: iCalendar invitations (ical4j), updates and cancellations by mail; RSVP by signed link, in the app or
+ * recorded by the secretary; the attendance page with its quorum forecast; reminders; the personal calendar feed.
+ * <p>It listens to the meetings module's events and sends through the mail module's outbox.
  */
-@ApplicationModule
+@ApplicationModule(displayName = "Invitations")
 @NullMarked
 package nl.tafel.invitations;
 

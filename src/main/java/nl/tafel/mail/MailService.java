@@ -38,10 +38,20 @@ public class MailService {
      */
     @Transactional
     public long queue(OutgoingMail mail) {
+        if (mail.dedupeKey() != null) {
+            var existing = mails.findByDedupeKey(mail.dedupeKey());
+            if (existing.isPresent()) {
+                return existing.get().id();
+            }
+        }
         String to = EmailAddress.parse(mail.to()).value();
         String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">";
         MailEntity entity = new MailEntity(messageId, to, mail.subject(), mail.text(), mail.html(), mail.kind(),
                 settings.smtpConfigured() ? MailStatus.PENDING : MailStatus.KEPT, clock.instant());
+        if (mail.calendar() != null) {
+            entity.setCalendar(mail.calendar().method(), mail.calendar().ics());
+        }
+        entity.setDedupeKey(mail.dedupeKey());
         mails.save(entity);
         events.publishEvent(new MailQueued(entity.id()));
         return entity.id();
@@ -81,6 +91,16 @@ public class MailService {
         mail.retryNow(clock.instant());
         events.publishEvent(new MailQueued(mail.id()));
         return withoutSecrets(mail.toRecord());
+    }
+
+    /** Where the given mails are, for the module that queued them (it checks who may see them). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, MailState> states(java.util.Collection<Long> ids) {
+        java.util.Map<Long, MailState> states = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            mails.findAllById(ids).forEach(m -> states.put(m.id(), m.toState()));
+        }
+        return states;
     }
 
     public boolean smtpConfigured() {

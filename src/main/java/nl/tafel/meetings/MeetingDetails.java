@@ -11,7 +11,8 @@ public record MeetingDetails(MeetingId id, SpaceId spaceId, String spaceName, St
         Instant endsAt, MeetingForm form, @Nullable String location, @Nullable String joinUrl,
         @Nullable PersonId chair, @Nullable String chairName, @Nullable PersonId minuteTaker,
         @Nullable String minuteTakerName, MeetingStatus status, @Nullable Instant publishedAt, boolean canEdit,
-        long version, long agendaVersion, List<AgendaChange> changesAfterPublication, @Nullable String quorum) {
+        long version, long agendaVersion, List<AgendaChange> changesAfterPublication, @Nullable String quorum,
+        @Nullable Integer quorumPercent, PersonId organizer) {
 
     /** A change to a published agenda: what, when, by whom. */
     public record AgendaChange(Instant at, String by, String messageKey, @Nullable String argument) {

@@ -203,12 +203,15 @@ public class MeetingService {
         Map<PersonId, PersonName> names = people.names(ids);
         List<MeetingDetails.AgendaChange> changes = changeRows.stream().map(r -> new MeetingDetails.AgendaChange(
                 (Instant) r[0], name(names, new PersonId((Long) r[1])), (String) r[2], (String) r[3])).toList();
-        String quorum = meeting.getSeriesId() == null ? null : series.quorum(new SeriesId(meeting.getSeriesId()));
+        SeriesId seriesId = meeting.getSeriesId() == null ? null : new SeriesId(meeting.getSeriesId());
+        String quorum = seriesId == null ? null : series.quorum(seriesId);
+        Integer quorumPercent = seriesId == null ? null : series.quorumPercent(seriesId);
         return new MeetingDetails(meeting.meetingId(), space.id(), space.name(), meeting.getTitle(),
                 meeting.getStartsAt(), meeting.getEndsAt(), meeting.getForm(), meeting.getLocation(),
                 meeting.getJoinUrl(), meeting.chair(), nameOrNull(names, meeting.chair()), meeting.minuteTaker(),
                 nameOrNull(names, meeting.minuteTaker()), meeting.getStatus(), meeting.getPublishedAt(),
-                access.canPlan(space), meeting.getVersion(), meeting.getAgendaVersion(), changes, quorum);
+                access.canPlan(space), meeting.getVersion(), meeting.getAgendaVersion(), changes, quorum,
+                quorumPercent, meeting.createdBy());
     }
 
     /** The person's meetings in a period, across their spaces; concepts only where they plan. */

@@ -10,5 +10,14 @@ import org.jspecify.annotations.Nullable;
  * the agenda template.
  */
 public record SeriesDetails(SeriesId id, SpaceId spaceId, String name, MeetingForm form, @Nullable String location,
-        LocalTime start, int durationMinutes, @Nullable String quorum, List<TemplateItem> template, long version) {
+        LocalTime start, int durationMinutes, @Nullable String quorum, List<TemplateItem> template, long version,
+        @Nullable Integer quorumPercent) {
+
+    /**
+     * @param quorumPercent the share of required invitees that must be present, for the attendance forecast
+     */
+    public SeriesDetails(SeriesId id, SpaceId spaceId, String name, MeetingForm form, @Nullable String location,
+            LocalTime start, int durationMinutes, @Nullable String quorum, List<TemplateItem> template, long version) {
+        this(id, spaceId, name, form, location, start, durationMinutes, quorum, template, version, null);
+    }
 }

@@ -88,12 +88,16 @@ public class SeriesService {
             template.add(new TemplateItem(Texts.name("template", item.title(), 200), item.purpose(),
                     item.minutes(), item.atEnd()));
         }
+        Integer percent = changed.quorumPercent();
+        if (percent != null && (percent < 1 || percent > 100)) {
+            throw new FieldException("quorumPercent", "series.error.quorumPercent");
+        }
         int updated = jdbc.update("""
                 update meeting_series set name = ?, form = ?, location = ?, start_time = ?, duration_minutes = ?,
-                    quorum = ?, version = version + 1 where id = ? and version = ?""",
+                    quorum = ?, quorum_percent = ?, version = version + 1 where id = ? and version = ?""",
                 Texts.name("name", changed.name(), 200), changed.form().name(),
                 Texts.optional("location", changed.location(), 300), java.sql.Time.valueOf(changed.start()),
-                duration(changed.durationMinutes()), Texts.optional("quorum", changed.quorum(), 300),
+                duration(changed.durationMinutes()), Texts.optional("quorum", changed.quorum(), 300), percent,
                 changed.id().value(), changed.version());
         if (updated == 0) {
             throw new ConcurrentEditException();
@@ -113,11 +117,11 @@ public class SeriesService {
 
     private SeriesDetails load(SeriesId id) {
         List<SeriesDetails> rows = jdbc.query("""
-                select space_id, name, form, location, start_time, duration_minutes, quorum, version
+                select space_id, name, form, location, start_time, duration_minutes, quorum, version, quorum_percent
                 from meeting_series where id = ?""", (rs, n) -> new SeriesDetails(id,
                 new SpaceId(rs.getObject(1, UUID.class)), rs.getString(2), MeetingForm.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getTime(5).toLocalTime(), rs.getInt(6), rs.getString(7),
-                template(id), rs.getLong(8)), id.value());
+                template(id), rs.getLong(8), rs.getObject(9, Integer.class)), id.value());
         if (rows.isEmpty()) {
             throw new MeetingNotFoundException();
         }
@@ -128,6 +132,12 @@ public class SeriesService {
     @Nullable String quorum(SeriesId id) {
         return jdbc.queryForList("select quorum from meeting_series where id = ?", String.class, id.value()).stream()
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The quorum share (percent of required invitees) of a series, or null when it has no such rule. */
+    @Nullable Integer quorumPercent(SeriesId id) {
+        return jdbc.queryForList("select quorum_percent from meeting_series where id = ?", Integer.class, id.value())
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     List<TemplateItem> template(SeriesId id) {

@@ -39,6 +39,23 @@ public final class CurrentUser {
         return require().personId();
     }
 
+    /** The id under which Tafel itself acts (jobs and listeners), never a person's id. */
+    public static final PersonId SYSTEM = new PersonId(0);
+
+    /**
+     * Runs work as Tafel itself, with administrator rights: for listeners and jobs that act after a person's change
+     * has been committed (sending invitations, reminders). They must only read, or write their own module's data.
+     */
+    public static void runAsSystem(Runnable work) {
+        runAs(SYSTEM, "system@tafel.invalid", "Tafel", "ADMINISTRATOR", work);
+    }
+
+    public static <T> T callAsSystem(java.util.function.Supplier<T> work) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        runAsSystem(() -> result.set(work.get()));
+        return result.get();
+    }
+
     /**
      * Runs work as a given person, outside any request (demo data, jobs), with their application role; the previous
      * security context is restored afterwards.

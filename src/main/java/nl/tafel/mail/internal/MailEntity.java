@@ -65,6 +65,15 @@ public class MailEntity {
     @Column(name = "sent_at")
     private @Nullable Instant sentAt;
 
+    @Column(name = "calendar_body", columnDefinition = "mediumtext")
+    private @Nullable String calendar;
+
+    @Column(name = "calendar_method", length = 20)
+    private @Nullable String calendarMethod;
+
+    @Column(name = "dedupe_key", length = 200, unique = true)
+    private @Nullable String dedupeKey;
+
     @Version
     private long version;
 
@@ -91,6 +100,23 @@ public class MailEntity {
         this.nextAttemptAt = status == MailStatus.PENDING ? now : null;
     }
 
+    public void setCalendar(@Nullable String method, @Nullable String ics) {
+        this.calendarMethod = method;
+        this.calendar = ics;
+    }
+
+    public void setDedupeKey(@Nullable String dedupeKey) {
+        this.dedupeKey = dedupeKey;
+    }
+
+    public @Nullable String getCalendar() {
+        return calendar;
+    }
+
+    public @Nullable String getCalendarMethod() {
+        return calendarMethod;
+    }
+
     public long id() {
         if (id == null) {
             throw new IllegalStateException("Not saved yet");
@@ -115,6 +141,18 @@ public class MailEntity {
         } else {
             nextAttemptAt = now.plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]);
         }
+    }
+
+    /** The receiving server refused the mail for good (unknown address, rejected): no more tries. */
+    void failedPermanently(Instant now, String error) {
+        attempts++;
+        lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        status = MailStatus.FAILED;
+        nextAttemptAt = null;
+    }
+
+    public nl.tafel.mail.MailState toState() {
+        return new nl.tafel.mail.MailState(id(), status, attempts, lastError, sentAt);
     }
 
     public void retryNow(Instant now) {

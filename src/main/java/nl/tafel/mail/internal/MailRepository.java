@@ -12,6 +12,8 @@ public interface MailRepository extends JpaRepository<MailEntity, Long> {
 
     Page<MailEntity> findAllByOrderByIdDesc(Pageable page);
 
+    java.util.Optional<MailEntity> findByDedupeKey(String dedupeKey);
+
     /** Claims one due mail; other instances skip the locked row instead of sending it twice. */
     @Query(value = """
             select id from mail_outbox

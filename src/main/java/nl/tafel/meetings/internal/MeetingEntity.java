@@ -128,6 +128,10 @@ public class MeetingEntity {
         return joinUrl;
     }
 
+    public PersonId createdBy() {
+        return new PersonId(createdBy);
+    }
+
     public @Nullable PersonId chair() {
         return chairId == null ? null : new PersonId(chairId);
     }

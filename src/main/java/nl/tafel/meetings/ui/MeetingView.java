@@ -66,8 +66,13 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private List<AgendaItemView> items = List.of();
     private @Nullable AgendaItemView dragged;
 
+    private final List<nl.tafel.meetings.MeetingPageSection> sections;
+
     MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
-            AgendaPackService packs, nl.tafel.meetings.SeriesService series) {
+            AgendaPackService packs, nl.tafel.meetings.SeriesService series,
+            List<nl.tafel.meetings.MeetingPageSection> sections) {
+        this.sections = sections.stream()
+                .sorted(java.util.Comparator.comparingInt(nl.tafel.meetings.MeetingPageSection::order)).toList();
         this.packs = packs;
         this.series = series;
         this.meetings = meetings;
@@ -136,6 +141,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         add(new ViewHeader(m.title(), m.spaceName(), actions));
         add(facts(m));
+        sections.forEach(section -> section.create(m).ifPresent(this::add));
         if (!m.changesAfterPublication().isEmpty()) {
             add(changes(m));
         }

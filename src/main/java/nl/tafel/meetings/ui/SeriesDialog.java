@@ -40,6 +40,7 @@ final class SeriesDialog extends Dialog {
     private final TimePicker start;
     private final IntegerField duration = new IntegerField();
     private final TextField quorum = new TextField();
+    private final IntegerField quorumPercent = new IntegerField();
     private final Div rows = new Div();
     private final List<Row> template = new ArrayList<>();
 
@@ -70,8 +71,14 @@ final class SeriesDialog extends Dialog {
         duration.setStepButtonsVisible(true);
         quorum.setLabel(getTranslation("series.quorum"));
         quorum.setHelperText(getTranslation("series.quorum.help"));
+        quorumPercent.setLabel(getTranslation("series.quorumPercent"));
+        quorumPercent.setHelperText(getTranslation("series.quorumPercent.help"));
+        quorumPercent.setMin(1);
+        quorumPercent.setMax(100);
+        quorumPercent.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        quorumPercent.setId("series-quorum-percent");
         FormErrors errors = new FormErrors(this).bind("name", name).bind("location", location)
-                .bind("duration", duration).bind("quorum", quorum);
+                .bind("duration", duration).bind("quorum", quorum).bind("quorumPercent", quorumPercent);
 
         FormLayout layout = new FormLayout();
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 3));
@@ -84,6 +91,7 @@ final class SeriesDialog extends Dialog {
         layout.add(name, 3);
         layout.add(form, location, start, duration);
         layout.add(quorum, 2);
+        layout.add(quorumPercent);
         add(layout);
 
         add(new H3(getTranslation("series.template")));
@@ -102,6 +110,7 @@ final class SeriesDialog extends Dialog {
             start.setValue(existing.start());
             duration.setValue(existing.durationMinutes());
             quorum.setValue(existing.quorum() == null ? "" : existing.quorum());
+            quorumPercent.setValue(existing.quorumPercent());
             existing.template().forEach(this::addRow);
         } else {
             form.setValue(MeetingForm.PHYSICAL);
@@ -131,7 +140,8 @@ final class SeriesDialog extends Dialog {
                 SeriesDetails current = series.get(id);
                 series.update(new SeriesDetails(id, current.spaceId(), name.getValue(), form.getValue(),
                         location.getValue(), start.getValue() == null ? current.start() : start.getValue(),
-                        duration.getValue() == null ? 0 : duration.getValue(), quorum.getValue(), items, version));
+                        duration.getValue() == null ? 0 : duration.getValue(), quorum.getValue(), items, version,
+                        quorumPercent.getValue()));
                 close();
                 Notifications.success(getTranslation("series.saved", name.getValue().strip()));
                 UI.getCurrent().getPage().reload();

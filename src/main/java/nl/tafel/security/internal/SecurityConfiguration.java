@@ -81,7 +81,9 @@ class SecurityConfiguration {
             JdbcOneTimeTokenService tokens, @Lazy SignInLinks links) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/styles/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**").permitAll()
+                // personal calendar feeds: the secret in the address is the credential
+                .requestMatchers("/agenda-feed/**").permitAll());
         // Unknown addresses: signed-in people get Tafel's translated "page not found", others the sign-in page.
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));

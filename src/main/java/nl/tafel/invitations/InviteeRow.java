@@ -1,0 +1,16 @@
+package nl.tafel.invitations;
+
+import java.time.Instant;
+import nl.tafel.mail.MailStatus;
+import nl.tafel.shared.PersonId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One invitee on the attendance page. {@code id} is null for a member of the space who has not been invited yet
+ * (joined after publication). {@code mailStatus} and {@code mailError} describe the last invitation mail.
+ */
+public record InviteeRow(@Nullable Long id, @Nullable PersonId personId, String name, String email, boolean guest,
+        boolean required, Answer answer, @Nullable Instant answeredAt, @Nullable AnsweredVia answeredVia,
+        @Nullable String recordedBy, boolean invited, @Nullable MailStatus mailStatus, @Nullable String mailError,
+        long version) {
+}

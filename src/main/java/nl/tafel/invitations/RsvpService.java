@@ -1,0 +1,82 @@
+package nl.tafel.invitations;
+
+import java.time.Clock;
+import nl.tafel.invitations.internal.InviteeEntity;
+import nl.tafel.invitations.internal.InviteeRepository;
+import nl.tafel.invitations.internal.RsvpTokens;
+import nl.tafel.meetings.MeetingDetails;
+import nl.tafel.meetings.MeetingId;
+import nl.tafel.meetings.MeetingNotFoundException;
+import nl.tafel.meetings.MeetingService;
+import nl.tafel.meetings.MeetingStatus;
+import nl.tafel.shared.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers through the links in invitation mails, without signing in. The signed token names one invitee of one
+ * meeting and expires; it is the only credential, and it can do nothing but answer for that invitee.
+ */
+@Service
+public class RsvpService {
+
+    private final RsvpTokens tokens;
+    private final InviteeRepository invitees;
+    private final MeetingService meetings;
+    private final Clock clock;
+
+    RsvpService(RsvpTokens tokens, InviteeRepository invitees, MeetingService meetings, Clock clock) {
+        this.tokens = tokens;
+        this.invitees = invitees;
+        this.meetings = meetings;
+        this.clock = clock;
+    }
+
+    /** What the link is for, without changing anything. */
+    @Transactional(readOnly = true)
+    public RsvpResult show(String token) {
+        InviteeEntity invitee = invitee(token);
+        return result(invitee, meeting(invitee));
+    }
+
+    /** Records the answer; answering again changes it. Refused for a cancelled or past meeting. */
+    @Transactional
+    public RsvpResult answer(String token, Answer answer) {
+        InviteeEntity invitee = invitee(token);
+        MeetingDetails m = meeting(invitee);
+        if (answer == Answer.NEEDS_ACTION) {
+            throw new RsvpRefused("rsvp.invalid");
+        }
+        if (m.status() == MeetingStatus.CANCELLED) {
+            throw new RsvpRefused("rsvp.cancelled");
+        }
+        if (m.status() != MeetingStatus.PUBLISHED || !clock.instant().isBefore(m.endsAt())) {
+            throw new RsvpRefused("rsvp.over");
+        }
+        invitee.answer(answer, AnsweredVia.MAIL, clock.instant(), null);
+        return result(invitee, m);
+    }
+
+    private InviteeEntity invitee(String token) {
+        return switch (tokens.check("rsvp", token)) {
+            case RsvpTokens.Invalid i -> throw new RsvpRefused("rsvp.invalid");
+            case RsvpTokens.Expired e -> throw new RsvpRefused("rsvp.expired");
+            case RsvpTokens.Valid v -> invitees.findById(v.inviteeId()).filter(r -> !r.isRemoved())
+                    .orElseThrow(() -> new RsvpRefused("rsvp.invalid"));
+        };
+    }
+
+    private MeetingDetails meeting(InviteeEntity invitee) {
+        try {
+            return CurrentUser.callAsSystem(() -> meetings.get(new MeetingId(invitee.getMeetingId())));
+        } catch (MeetingNotFoundException e) {
+            throw new RsvpRefused("rsvp.invalid");
+        }
+    }
+
+    private static RsvpResult result(InviteeEntity invitee, MeetingDetails m) {
+        return new RsvpResult(m.id(), m.title(), m.startsAt(), m.endsAt(),
+                m.location() != null ? m.location() : m.joinUrl(), invitee.getName(), invitee.locale(),
+                invitee.getAnswer(), m.status());
+    }
+}
