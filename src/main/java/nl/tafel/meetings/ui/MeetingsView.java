@@ -56,7 +56,12 @@ class MeetingsView extends VerticalLayout implements HasDynamicTitle {
                 e -> new SeriesListDialog(series, meetings.spacesToPlanIn()).open());
         seriesButton.setId("meeting-series");
         seriesButton.setVisible(!planIn.isEmpty());
-        add(new ViewHeader(getTranslation("nav.meetings"), getTranslation("meetings.intro"), seriesButton, create));
+        // the invitations module's page with the person's calendar address (a route, not a code dependency)
+        Button feed = new Button(getTranslation("meetings.calendarFeed"), VaadinIcon.LINK.create(),
+                e -> com.vaadin.flow.component.UI.getCurrent().navigate("vergaderingen/agenda-koppeling"));
+        feed.setId("meeting-calendar-feed");
+        add(new ViewHeader(getTranslation("nav.meetings"), getTranslation("meetings.intro"), feed, seriesButton,
+                create));
         Tab list = new Tab(getTranslation("meetings.list"));
         Tab calendar = new Tab(getTranslation("meetings.month"));
         list.setId("meetings-list-tab");

@@ -1,0 +1,143 @@
+package nl.tafel.invitations.ui;
+
+import static nl.tafel.TestAccounts.MEMBER;
+import static nl.tafel.TestAccounts.READER;
+import static nl.tafel.TestAccounts.SECRETARY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+import nl.tafel.RunAs;
+import nl.tafel.TafelTest;
+import nl.tafel.invitations.Answer;
+import nl.tafel.invitations.InvitationService;
+import nl.tafel.invitations.InviteeRow;
+import nl.tafel.invitations.internal.RsvpTokens;
+import nl.tafel.meetings.MeetingDraft;
+import nl.tafel.meetings.MeetingForm;
+import nl.tafel.meetings.MeetingId;
+import nl.tafel.meetings.MeetingService;
+import nl.tafel.members.AccountDirectory;
+import nl.tafel.shared.CurrentUser;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceRole;
+import nl.tafel.spaces.SpaceService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The invitation screens in the JVM: answering on the meeting page, the attendance list, the answer page. */
+@TafelTest
+class InvitationViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    InvitationService invitations;
+    @Autowired
+    nl.tafel.invitations.internal.Inviter inviter;
+    @Autowired
+    RsvpTokens tokens;
+    @Autowired
+    SpaceService spaces;
+    @Autowired
+    AccountDirectory accounts;
+    @Autowired
+    RunAs as;
+
+    MeetingId meeting;
+    String title;
+
+    @BeforeEach
+    void publishedMeeting() {
+        title = "Bestuur " + UUID.randomUUID().toString().substring(0, 8);
+        meeting = as.call(SECRETARY, () -> {
+            SpaceId id = spaces.create("Ruimte " + title, null);
+            spaces.setMember(id, accounts.findByEmail(MEMBER).orElseThrow().id(), SpaceRole.CONTRIBUTOR);
+            spaces.setMember(id, accounts.findByEmail(READER).orElseThrow().id(), SpaceRole.READER);
+            MeetingId m = meetings.create(id, new MeetingDraft(title, LocalDate.now(MeetingService.ZONE).plusWeeks(2),
+                    LocalTime.of(19, 30), LocalTime.of(21, 30), MeetingForm.PHYSICAL, "Stadhuis", null, null, null))
+                    .id();
+            meetings.publish(m);
+            return m;
+        });
+        // the invitations go out after commit; wait for them so the page shows a sent state
+        CurrentUser.runAsSystem(() -> inviter.sync(meeting));
+    }
+
+    private InviteeRow row(String email) {
+        return as.call(SECRETARY, () -> invitations.attendance(meeting)).invitees().stream()
+                .filter(r -> r.email().equals(email)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @WithUserDetails(MEMBER)
+    void aMemberAnswersOnTheMeetingPage() {
+        UI.getCurrent().navigate("vergaderingen/" + meeting);
+        Div section = find(Div.class).id("meeting-invitations");
+        assertThat(section.getElement().getTextRecursively()).contains("Kom je?");
+        test(find(Button.class, section).id("rsvp-nee")).click();
+        assertThat(row(MEMBER).answer()).isEqualTo(Answer.DECLINED);
+        assertThat(find(Button.class).id("rsvp-nee").getThemeNames()).contains("primary");
+        assertThat(find(Button.class).withId("open-attendance").all()).as("members do not see the list").isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void theSecretarySeesWhoComesAndInvitesAGuest() {
+        as.run(MEMBER, () -> invitations.answer(meeting, Answer.ACCEPTED, invitations.myVersion(meeting)));
+        UI.getCurrent().navigate("vergaderingen/" + meeting);
+        assertThat(find(Div.class).id("meeting-invitations").getElement().getTextRecursively())
+                .contains("1 komen · 0 misschien · 0 komen niet · 2 nog geen antwoord");
+        test(find(Button.class).id("open-attendance")).click();
+
+        @SuppressWarnings("unchecked")
+        Grid<InviteeRow> grid = find(Grid.class).id("attendance-grid");
+        assertThat(test(grid).size()).isEqualTo(3);
+        assertThat(find(Div.class).id("attendance-summary").getElement().getTextRecursively()).contains("1 komen");
+
+        test(find(Button.class).id("attendance-add-guest")).click();
+        Dialog dialog = find(Dialog.class).single();
+        test(find(TextField.class, dialog).id("guest-name")).setValue("Wethouder Economie");
+        test(find(EmailField.class, dialog).id("guest-email")).setValue("wethouder@");
+        test(find(Button.class, dialog).id("guest-save")).click();
+        EmailField email = find(EmailField.class, dialog).id("guest-email");
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).isNotBlank();
+        test(email).setValue("wethouder-" + UUID.randomUUID().toString().substring(0, 6) + "@leiden.example");
+        test(find(Button.class, dialog).id("guest-save")).click();
+        @SuppressWarnings("unchecked")
+        Grid<InviteeRow> after = find(Grid.class).id("attendance-grid");
+        assertThat(test(after).size()).isEqualTo(4);
+        assertThat(after.getListDataView().getItems().filter(InviteeRow::guest).findFirst().orElseThrow().name())
+                .isEqualTo("Wethouder Economie");
+    }
+
+    @Test
+    void theAnswerPageRecordsTheAnswerWithoutSigningInAndExplainsABadLink() {
+        String token = tokens.issue("rsvp", row(READER).id());
+        UI.getCurrent().navigate("antwoord", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("t", token, "a", "misschien")));
+        assertThat(find(Div.class).id("rsvp-card").getElement().getTextRecursively()).contains(title)
+                .contains("Misschien");
+        assertThat(row(READER).answer()).isEqualTo(Answer.TENTATIVE);
+        test(find(Button.class).id("rsvp-ja")).click();
+        assertThat(row(READER).answer()).isEqualTo(Answer.ACCEPTED);
+
+        UI.getCurrent().navigate("antwoord", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("t", token.substring(0, token.length() - 3) + "xyz", "a", "nee")));
+        assertThat(find(Paragraph.class).id("rsvp-message").getText()).contains("klopt niet");
+        assertThat(row(READER).answer()).isEqualTo(Answer.ACCEPTED);
+    }
+}
