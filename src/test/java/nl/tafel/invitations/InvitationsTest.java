@@ -325,9 +325,40 @@ class InvitationsTest {
 
         smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
         smtp.start();
+        for (long listening = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < listening; ) {
+            try (var probe = new java.net.Socket("127.0.0.1", 3925)) {
+                break;
+            } catch (java.io.IOException e) {
+                Thread.sleep(50);
+            }
+        }
         clock.advance(Duration.ofMinutes(2));
         await(smtp, MEMBER, title, 1);
         await(smtp, READER, title, 1);
+    }
+
+    @Test
+    void anAddressTheServerRefusesIsMarkedFailedWithTheReasonAndNotRetried() throws Exception {
+        MeetingId id = published();
+        await(smtp, MEMBER, title, 1);
+        smtp.stop();
+        smtp = null;
+        String bouncing = "bounce-" + UUID.randomUUID().toString().substring(0, 6) + "@voorbeeld.nl";
+        try (var refusing = new nl.tafel.RefusingSmtpServer(3925)) {
+            as.run(SECRETARY, () -> invitations.addGuest(id, new GuestDraft("Oud adres", bouncing, true,
+                    Locale.of("nl"))));
+            long until = System.currentTimeMillis() + 20_000;
+            while (row(id, bouncing).mailStatus() != MailStatus.FAILED && System.currentTimeMillis() < until) {
+                Thread.sleep(200);
+            }
+        }
+        InviteeRow guest = row(id, bouncing);
+        assertThat(guest.mailStatus()).as("a 550 is final").isEqualTo(MailStatus.FAILED);
+        assertThat(guest.mailError()).contains("550").contains("User unknown");
+        Integer attempts = jdbc.queryForObject("select attempts from mail_outbox where recipient = ?", Integer.class,
+                bouncing);
+        assertThat(attempts).isEqualTo(1);
+        assertThat(row(id, MEMBER).mailStatus()).isEqualTo(MailStatus.SENT);
     }
 
     private boolean pendingAfterFailure(MeetingId id) {

@@ -82,7 +82,7 @@ class MailDispatcher {
     void sendOne(long id) {
         try {
             tx.executeWithoutResult(status -> {
-                if (!mails.claim(id).isEmpty()) {
+                if (!mails.claim(id, clock.instant()).isEmpty()) {
                     deliver(mails.findById(id).orElseThrow());
                 }
             });

@@ -22,9 +22,12 @@ public interface MailRepository extends JpaRepository<MailEntity, Long> {
             for update skip locked""", nativeQuery = true)
     List<Long> claimDue(@Param("now") Instant now);
 
-    /** Locks one given mail if it is still due. */
+    /**
+     * Locks one given mail if it is still due: not sent, and not waiting for a retry (the poller may have tried it
+     * first and failed; a second try right after would burn a retry without waiting).
+     */
     @Query(value = """
-            select id from mail_outbox where id = :id and status = 'PENDING' for update skip locked""",
-            nativeQuery = true)
-    List<Long> claim(@Param("id") long id);
+            select id from mail_outbox where id = :id and status = 'PENDING' and next_attempt_at <= :now
+            for update skip locked""", nativeQuery = true)
+    List<Long> claim(@Param("id") long id, @Param("now") Instant now);
 }
