@@ -18,7 +18,9 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /** Every route says who may open it; only the sign-in pages are open to everyone. */
 class ViewAccessTest {
 
-    private static final Set<String> PUBLIC_ROUTES = Set.of("LoginView", "LinkSignInView", "FirstAdministratorView");
+    /** The sign-in pages, and the answer page of invitation mails (its signed link is the credential). */
+    private static final Set<String> PUBLIC_ROUTES = Set.of("LoginView", "LinkSignInView", "FirstAdministratorView",
+            "RsvpView");
 
     @Test
     void everyViewDeclaresItsAccess() throws Exception {
