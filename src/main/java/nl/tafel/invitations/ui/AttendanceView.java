@@ -130,7 +130,7 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver, HasD
         grid.addComponentColumn(this::mail).setHeader(getTranslation("invitations.col.mail")).setFlexGrow(2)
                 .setKey("mail");
         if (open) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0)
+            grid.addComponentColumn(this::actions).setHeader("").setWidth("4.5rem").setFlexGrow(0)
                     .setKey("actions");
         }
         grid.setItems(a.invitees());

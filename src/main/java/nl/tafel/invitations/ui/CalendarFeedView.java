@@ -49,7 +49,8 @@ class CalendarFeedView extends VerticalLayout implements HasDynamicTitle, MainLa
 
     private void show(String url) {
         address.setValue(url);
-        subscribe.setHref(url.replaceFirst("^https?://", "webcal://"));
+        // webcal:// is what calendar apps register for; the address is Tafel's own, made of a base64url token
+        subscribe.setUnsafeHref(url.replaceFirst("^https?://", "webcal://"));
     }
 
     private void confirm() {

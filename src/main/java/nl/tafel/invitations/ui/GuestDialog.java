@@ -6,7 +6,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
 import nl.tafel.invitations.GuestDraft;
@@ -27,7 +26,10 @@ class GuestDialog extends Dialog {
         TextField name = new TextField(getTranslation("invitations.guest.name"));
         name.setId("guest-name");
         name.setMaxLength(200);
-        EmailField email = new EmailField(getTranslation("invitations.guest.email"));
+        // a plain text field: the server checks the address and says what is wrong with exactly what was typed
+        TextField email = new TextField(getTranslation("invitations.guest.email"));
+        email.getElement().setAttribute("inputmode", "email");
+        email.getElement().setAttribute("autocomplete", "email");
         email.setId("guest-email");
         Select<Locale> language = new Select<>();
         language.setLabel(getTranslation("invitations.guest.language"));
