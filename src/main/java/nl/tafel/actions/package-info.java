@@ -1,8 +1,8 @@
 /**
- * Actions: follow-up actions with owners and due dates, carried over to the next agenda until done.
- * <p>Not built yet: the module is declared so that the module map and its rules hold from the start.
+ * Actions: follow-up actions (A-2026-001) with owners, due dates, status and dated progress notes; the space's
+ * action list, "mijn acties", and the open actions that carry over to the next meeting until one closes them.
  */
-@ApplicationModule
+@ApplicationModule(displayName = "Actions")
 @NullMarked
 package nl.tafel.actions;
 

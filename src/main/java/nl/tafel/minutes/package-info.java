@@ -1,8 +1,10 @@
 /**
- * Minutes: minutes per meeting and item, decisions, and the draft-circulated-approved workflow.
- * <p>Not built yet: the module is declared so that the module map and its rules hold from the start.
+ * Minutes: the notulen per meeting, laid out by its agenda (text per item in Markdown, rendered and sanitized on
+ * the server), the decisions taken (B-2026-001) and the space's decision register, and the workflow concept →
+ * rondgestuurd → vastgesteld, after which the minutes are locked.
+ * <p>It writes actions through the actions module.
  */
-@ApplicationModule
+@ApplicationModule(displayName = "Minutes")
 @NullMarked
 package nl.tafel.minutes;
 

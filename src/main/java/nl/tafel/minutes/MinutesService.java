@@ -1,0 +1,263 @@
+package nl.tafel.minutes;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.tafel.actions.ActionService;
+import nl.tafel.meetings.AgendaItemId;
+import nl.tafel.meetings.AgendaItemView;
+import nl.tafel.meetings.AgendaService;
+import nl.tafel.meetings.MeetingDetails;
+import nl.tafel.meetings.MeetingId;
+import nl.tafel.meetings.MeetingService;
+import nl.tafel.meetings.MeetingStatus;
+import nl.tafel.members.PeopleDirectory;
+import nl.tafel.members.PersonName;
+import nl.tafel.minutes.internal.Markdown;
+import nl.tafel.shared.CurrentUser;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.PersonId;
+import nl.tafel.shared.TafelException;
+import nl.tafel.shared.Texts;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The minutes of a meeting. Its planners and its minute taker write them once the meeting is published; every item
+ * has its own text and version, so a stale save is refused with the other person's text to merge. Members of the
+ * space read them once they are sent round; after approval ("vastgesteld") they are locked.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class MinutesService {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final int MAX_TEXT = 100_000;
+
+    private final JdbcTemplate jdbc;
+    private final MeetingService meetings;
+    private final AgendaService agenda;
+    private final SpaceService spaces;
+    private final PeopleDirectory people;
+    private final Clock clock;
+
+    MinutesService(JdbcTemplate jdbc, MeetingService meetings, AgendaService agenda, SpaceService spaces,
+            PeopleDirectory people, Clock clock) {
+        this.jdbc = jdbc;
+        this.meetings = meetings;
+        this.agenda = agenda;
+        this.spaces = spaces;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public MinutesDetails get(MeetingId id) {
+        MeetingDetails meeting = meetings.get(id);
+        boolean writer = ActionService.writesMinutes(meeting);
+        MinutesStatus status = status(id);
+        if (status == MinutesStatus.CONCEPT && !writer) {
+            throw new AccessDeniedException("Concept minutes of " + id);
+        }
+        record Text(String body, long version, Instant at, long by) {
+        }
+        Map<UUID, Text> texts = new HashMap<>();
+        jdbc.query("select item_id, body, version, updated_at, updated_by from minutes_item where meeting_id = ?",
+                rs -> {
+                    texts.put(rs.getObject(1, UUID.class), new Text(rs.getString(2), rs.getLong(3),
+                            rs.getTimestamp(4).toInstant(), rs.getLong(5)));
+                }, id.value());
+        Map<PersonId, PersonName> names = people.names(texts.values().stream().map(t -> new PersonId(t.by()))
+                .collect(Collectors.toSet()));
+        Map<UUID, List<Decision>> decisions = decisionsOf(meeting).stream()
+                .collect(Collectors.groupingBy(d -> d.itemId().value()));
+        List<MinutesDetails.Item> items = new ArrayList<>();
+        for (AgendaItemView item : agenda.agenda(id)) {
+            Text text = texts.get(item.id().value());
+            PersonName by = text == null ? null : names.get(new PersonId(text.by()));
+            String body = text == null ? "" : text.body();
+            items.add(new MinutesDetails.Item(item.id(), item.number(), item.title(), item.depth(), body,
+                    Markdown.toSafeHtml(body), text == null ? 0 : text.version(), text == null ? null : text.at(),
+                    by == null ? null : by.fullName(), decisions.getOrDefault(item.id().value(), List.of()),
+                    item.standing() && item.title().strip().equalsIgnoreCase("Actielijst")));
+        }
+        Instant approvedAt = jdbc.query("select approved_at from meeting_minutes where meeting_id = ?",
+                rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null, id.value());
+        return new MinutesDetails(id, meeting.spaceId(), meeting.title(), meeting.startsAt(), status,
+                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items);
+    }
+
+    /**
+     * Saves one item's text against the version the writer started from; returns the new version. A stale version
+     * is refused with the text now stored, so nothing is overwritten without the writer seeing it.
+     */
+    @Transactional
+    public long saveText(MeetingId id, AgendaItemId item, String text, long version) {
+        MeetingDetails meeting = requireWriter(id);
+        requireItem(id, item);
+        if (text.length() > MAX_TEXT) {
+            throw new FieldException("text", "minutes.error.tooLong", MAX_TEXT);
+        }
+        ensureMinutes(meeting);
+        Timestamp now = Timestamp.from(clock.instant());
+        long me = CurrentUser.requirePersonId().value();
+        int updated;
+        if (version == 0) {
+            updated = jdbc.update("""
+                    insert ignore into minutes_item (meeting_id, item_id, body, updated_at, updated_by, version)
+                    values (?, ?, ?, ?, ?, 1)""", id.value(), item.value(), text, now, me);
+        } else {
+            updated = jdbc.update("""
+                    update minutes_item set body = ?, updated_at = ?, updated_by = ?, version = version + 1
+                    where meeting_id = ? and item_id = ? and version = ?""", text, now, me, id.value(),
+                    item.value(), version);
+        }
+        if (updated == 0) {
+            record Theirs(String body, long version, long by) {
+            }
+            List<Theirs> theirs = jdbc.query("select body, version, updated_by from minutes_item"
+                    + " where meeting_id = ? and item_id = ? for update", (rs, n) -> new Theirs(rs.getString(1),
+                            rs.getLong(2), rs.getLong(3)), id.value(), item.value());
+            Theirs t = theirs.isEmpty() ? new Theirs("", 0, 0) : theirs.getFirst();
+            String name = people.find(new PersonId(t.by())).map(PersonName::fullName).orElse("?");
+            throw new MinutesConflict(t.body(), t.version(), name);
+        }
+        return version + 1;
+    }
+
+    /** Records a decision under an item; numbered B-year-nnn across the association. */
+    @Transactional
+    public Decision addDecision(MeetingId id, AgendaItemId item, String text) {
+        MeetingDetails meeting = requireWriter(id);
+        requireItem(id, item);
+        String body = Texts.plainText("decision", text, 4000);
+        if (body == null) {
+            throw new FieldException("decision", "minutes.error.emptyDecision");
+        }
+        ensureMinutes(meeting);
+        Instant now = clock.instant();
+        int year = now.atZone(ZONE).getYear();
+        Integer last = jdbc.queryForObject("select coalesce(max(seq), 0) from decision where year = ? for update",
+                Integer.class, year);
+        int seq = (last == null ? 0 : last) + 1;
+        UUID decisionId = UUID.randomUUID();
+        String number = String.format("B-%d-%03d", year, seq);
+        jdbc.update("""
+                insert into decision (id, number, year, seq, space_id, meeting_id, item_id, body, created_at,
+                    created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", decisionId, number, year, seq,
+                meeting.spaceId().value(), id.value(), item.value(), body, Timestamp.from(now),
+                CurrentUser.requirePersonId().value());
+        return new Decision(decisionId, number, meeting.spaceId(), id, item, meeting.title(), meeting.startsAt(),
+                body);
+    }
+
+    /** Takes back a decision recorded by mistake, while the minutes are not yet approved. */
+    @Transactional
+    public void removeDecision(MeetingId id, UUID decision) {
+        requireWriter(id);
+        jdbc.update("delete from decision where id = ? and meeting_id = ?", decision, id.value());
+    }
+
+    /** Sends the concept round to the members for comments: they can read it from now on. */
+    @Transactional
+    public void circulate(MeetingId id) {
+        MeetingDetails meeting = requireWriter(id);
+        ensureMinutes(meeting);
+        if (status(id) != MinutesStatus.CONCEPT) {
+            throw new TafelException("minutes.error.notConcept");
+        }
+        jdbc.update("update meeting_minutes set status = 'CIRCULATED', circulated_at = ?, version = version + 1"
+                + " where meeting_id = ?", Timestamp.from(clock.instant()), id.value());
+    }
+
+    /** Approves ("vaststellen") the minutes: from now on they are locked. */
+    @Transactional
+    public void approve(MeetingId id) {
+        MeetingDetails meeting = requireWriter(id);
+        ensureMinutes(meeting);
+        jdbc.update("update meeting_minutes set status = 'APPROVED', approved_at = ?, approved_by = ?,"
+                + " version = version + 1 where meeting_id = ?", Timestamp.from(clock.instant()),
+                CurrentUser.requirePersonId().value(), id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public MinutesStatus status(MeetingId id) {
+        List<String> found = jdbc.queryForList("select status from meeting_minutes where meeting_id = ?",
+                String.class, id.value());
+        return found.isEmpty() ? MinutesStatus.CONCEPT : MinutesStatus.valueOf(found.getFirst());
+    }
+
+    /** The space's decision register, newest first; {@code query} filters on the text or the number. */
+    @Transactional(readOnly = true)
+    public List<Decision> register(SpaceId space, @Nullable String query) {
+        spaces.get(space);
+        String q = query == null || query.isBlank() ? null : "%" + query.strip().replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object[]> rows = jdbc.query("""
+                select d.id, d.number, d.meeting_id, d.item_id, d.body from decision d
+                left join meeting_minutes m on m.meeting_id = d.meeting_id
+                where d.space_id = ? and coalesce(m.status, 'CONCEPT') <> 'CONCEPT'"""
+                + (q == null ? "" : " and (d.body like ? or d.number like ?)") + " order by d.year desc, d.seq desc",
+                (rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getString(5)},
+                q == null ? new Object[] {space.value()} : new Object[] {space.value(), q, q});
+        Map<UUID, MeetingDetails> meetingCache = new HashMap<>();
+        List<Decision> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            MeetingDetails m = meetingCache.computeIfAbsent((UUID) r[2], u -> meetings.get(new MeetingId(u)));
+            result.add(new Decision((UUID) r[0], (String) r[1], space, m.id(), new AgendaItemId((UUID) r[3]),
+                    m.title(), m.startsAt(), (String) r[4]));
+        }
+        return result;
+    }
+
+    private List<Decision> decisionsOf(MeetingDetails meeting) {
+        return jdbc.query("select id, number, item_id, body from decision where meeting_id = ? order by year, seq",
+                (rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), meeting.spaceId(),
+                        meeting.id(), new AgendaItemId(rs.getObject(3, UUID.class)), meeting.title(),
+                        meeting.startsAt(), rs.getString(4)), meeting.id().value());
+    }
+
+    private MeetingDetails requireWriter(MeetingId id) {
+        MeetingDetails meeting = meetings.get(id);
+        if (!ActionService.writesMinutes(meeting)) {
+            throw new AccessDeniedException("Not a minute writer of " + id);
+        }
+        if (!writable(meeting)) {
+            throw new TafelException("minutes.error.notHeld");
+        }
+        if (status(id) == MinutesStatus.APPROVED) {
+            throw new TafelException("minutes.error.locked");
+        }
+        return meeting;
+    }
+
+    private static boolean writable(MeetingDetails meeting) {
+        return meeting.status() == MeetingStatus.PUBLISHED || meeting.status() == MeetingStatus.FINISHED;
+    }
+
+    private void requireItem(MeetingId id, AgendaItemId item) {
+        if (agenda.agenda(id).stream().noneMatch(i -> i.id().equals(item))) {
+            throw new TafelException("minutes.error.noItem");
+        }
+    }
+
+    private void ensureMinutes(MeetingDetails meeting) {
+        jdbc.update("insert ignore into meeting_minutes (meeting_id, space_id, status, version) values (?, ?,"
+                + " 'CONCEPT', 0)", meeting.id().value(), meeting.spaceId().value());
+    }
+
+}

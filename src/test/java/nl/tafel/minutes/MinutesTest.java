@@ -1,0 +1,216 @@
+package nl.tafel.minutes;
+
+import static nl.tafel.TestAccounts.MEMBER;
+import static nl.tafel.TestAccounts.OUTSIDER;
+import static nl.tafel.TestAccounts.READER;
+import static nl.tafel.TestAccounts.SECRETARY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.tafel.RunAs;
+import nl.tafel.TafelTest;
+import nl.tafel.meetings.AgendaItemId;
+import nl.tafel.meetings.MeetingDraft;
+import nl.tafel.meetings.MeetingForm;
+import nl.tafel.meetings.MeetingId;
+import nl.tafel.meetings.MeetingService;
+import nl.tafel.members.AccountDirectory;
+import nl.tafel.minutes.internal.Markdown;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.PersonId;
+import nl.tafel.shared.TafelException;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceRole;
+import nl.tafel.spaces.SpaceService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Minutes on the real database: who writes and reads in which state, conflicts, decisions, sanitizing. */
+@TafelTest
+class MinutesTest {
+
+    @Autowired
+    MinutesService minutes;
+    @Autowired
+    MeetingService meetings;
+    @Autowired
+    SpaceService spaces;
+    @Autowired
+    AccountDirectory accounts;
+    @Autowired
+    RunAs as;
+
+    SpaceId space;
+    MeetingId meeting;
+    AgendaItemId opening;
+
+    @BeforeEach
+    void publishedMeeting() {
+        String title = "Bestuur " + UUID.randomUUID().toString().substring(0, 8);
+        PersonId member = accounts.findByEmail(MEMBER).orElseThrow().id();
+        space = as.call(SECRETARY, () -> {
+            SpaceId id = spaces.create("Ruimte " + title, null);
+            spaces.setMember(id, member, SpaceRole.CONTRIBUTOR);
+            spaces.setMember(id, accounts.findByEmail(READER).orElseThrow().id(), SpaceRole.READER);
+            return id;
+        });
+        meeting = as.call(SECRETARY, () -> {
+            MeetingId m = meetings.create(space, new MeetingDraft(title, LocalDate.now(MeetingService.ZONE)
+                    .plusWeeks(1), LocalTime.of(16, 0), LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis", null,
+                    null, member)).id();
+            return m;
+        });
+        opening = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().itemId();
+    }
+
+    private void publish() {
+        as.run(SECRETARY, () -> meetings.publish(meeting));
+    }
+
+    @Test
+    void theWorkflowDecidesWhoWritesAndWhoReads() {
+        assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Te vroeg", 0)))
+                .as("not before the meeting is published").isInstanceOf(TafelException.class)
+                .hasMessageContaining("minutes.error.notHeld");
+        publish();
+        long v = as.call(MEMBER, () -> minutes.saveText(meeting, opening, "De voorzitter opent om 16:02.", 0));
+        assertThat(v).as("the minute taker writes").isEqualTo(1);
+        assertThatThrownBy(() -> as.call(READER, () -> minutes.get(meeting))).as("concept: writers only")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as.call(READER, () -> minutes.saveText(meeting, opening, "x", 1)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as.call(OUTSIDER, () -> minutes.get(meeting))).isInstanceOf(RuntimeException.class);
+
+        as.run(SECRETARY, () -> minutes.circulate(meeting));
+        MinutesDetails read = as.call(READER, () -> minutes.get(meeting));
+        assertThat(read.status()).isEqualTo(MinutesStatus.CIRCULATED);
+        assertThat(read.canWrite()).isFalse();
+        assertThat(read.items().getFirst().text()).isEqualTo("De voorzitter opent om 16:02.");
+
+        as.run(SECRETARY, () -> minutes.approve(meeting));
+        assertThat(as.call(READER, () -> minutes.get(meeting)).status()).isEqualTo(MinutesStatus.APPROVED);
+        assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Later", 1)))
+                .isInstanceOf(TafelException.class).hasMessageContaining("minutes.error.locked");
+        assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.addDecision(meeting, opening, "Later")))
+                .isInstanceOf(TafelException.class).hasMessageContaining("minutes.error.locked");
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).canWrite()).isFalse();
+    }
+
+    @Test
+    void aStaleSaveIsRefusedWithTheOtherTextToMerge() {
+        publish();
+        long mine = as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Eerste versie", 0));
+        as.call(MEMBER, () -> minutes.saveText(meeting, opening, "Versie van de notulist", mine));
+        assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Mijn wijziging",
+                mine))).isInstanceOfSatisfying(MinutesConflict.class, c -> {
+                    assertThat(c.theirText()).isEqualTo("Versie van de notulist");
+                    assertThat(c.theirVersion()).isEqualTo(2);
+                    assertThat(c.theirName()).isNotBlank();
+                });
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().text())
+                .isEqualTo("Versie van de notulist");
+    }
+
+    @Test
+    void twoSessionsSavingAThousandTimesLoseNothing() throws Exception {
+        publish();
+        AtomicInteger conflicts = new AtomicInteger();
+        List<String> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> sessions = new ArrayList<>();
+        for (String who : List.of(SECRETARY, MEMBER)) {
+            sessions.add(Thread.ofPlatform().start(() -> as.run(who, () -> {
+                String text = "";
+                long version = 0;
+                List<String> pending = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    String marker = "[" + who + "#" + i + "]";
+                    pending.add(marker);
+                    String attempt = text + String.join("", pending);
+                    try {
+                        version = minutes.saveText(meeting, opening, attempt, version);
+                        text = attempt;
+                        saved.addAll(pending);
+                        pending.clear();
+                    } catch (MinutesConflict c) {
+                        conflicts.incrementAndGet();
+                        // merge: their text plus what this session had not saved yet
+                        text = c.theirText();
+                        version = c.theirVersion();
+                    }
+                }
+                // the last pending markers are saved after a merge
+                while (!pending.isEmpty()) {
+                    String attempt = text + String.join("", pending);
+                    try {
+                        version = minutes.saveText(meeting, opening, attempt, version);
+                        saved.addAll(pending);
+                        pending.clear();
+                    } catch (MinutesConflict c) {
+                        conflicts.incrementAndGet();
+                        text = c.theirText();
+                        version = c.theirVersion();
+                    }
+                }
+            })));
+        }
+        for (Thread t : sessions) {
+            t.join();
+        }
+        String result = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().text();
+        assertThat(saved).hasSize(1000);
+        List<String> lost = saved.stream().filter(m -> !result.contains(m)).toList();
+        assertThat(lost).as("silent overwrites").isEmpty();
+        assertThat(conflicts.get()).as("the sessions did collide").isPositive();
+    }
+
+    @Test
+    void decisionsAreNumberedPerYearAndFoundInTheRegister() {
+        publish();
+        assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.addDecision(meeting, opening, "  ")))
+                .isInstanceOf(FieldException.class).hasMessageContaining("minutes.error.emptyDecision");
+        Decision first = as.call(SECRETARY, () -> minutes.addDecision(meeting, opening,
+                "Het bestuur stemt in met de overgang naar SharePoint in 2026."));
+        Decision second = as.call(MEMBER, () -> minutes.addDecision(meeting, opening,
+                "De begroting 2027 wordt vastgesteld."));
+        assertThat(first.number()).matches("B-\\d{4}-\\d{3}");
+        int a = Integer.parseInt(first.number().substring(7));
+        assertThat(second.number()).isEqualTo(first.number().substring(0, 7) + String.format("%03d", a + 1));
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().decisions())
+                .extracting(Decision::number).containsExactly(first.number(), second.number());
+
+        assertThat(as.call(READER, () -> minutes.register(space, null))).as("concept decisions are not yet public")
+                .isEmpty();
+        as.run(SECRETARY, () -> minutes.circulate(meeting));
+        assertThat(as.call(READER, () -> minutes.register(space, "sharepoint"))).extracting(Decision::number)
+                .containsExactly(first.number());
+        assertThat(as.call(READER, () -> minutes.register(space, null))).hasSize(2);
+        assertThat(as.call(READER, () -> minutes.register(space, "100%"))).isEmpty();
+    }
+
+    @Test
+    void scriptsAndHtmlInTheTextAreNeverRendered() {
+        List<String> payloads = List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                "[klik](javascript:alert(1))", "<a href=\"javascript:alert(1)\">x</a>",
+                "<svg onload=alert(1)>", "<iframe src=\"https://evil.example\"></iframe>",
+                "![x](x\" onerror=\"alert(1))", "<style>body{display:none}</style>",
+                "<div style=\"background:url(javascript:alert(1))\">x</div>", "**vet** en _schuin_");
+        for (String payload : payloads) {
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parseBodyFragment(Markdown.toSafeHtml(payload));
+            assertThat(html.select("script, iframe, style, svg, object, embed, img[onerror]")).as(payload).isEmpty();
+            for (org.jsoup.nodes.Element e : html.getAllElements()) {
+                assertThat(e.attributes().asList()).as(payload).noneMatch(a -> a.getKey().startsWith("on")
+                        || a.getKey().equals("style") || a.getValue().toLowerCase(java.util.Locale.ROOT)
+                        .contains("javascript:"));
+            }
+        }
+        assertThat(Markdown.toSafeHtml("**vet** en _schuin_")).contains("<strong>vet</strong>").contains("<em>schuin</em>");
+    }
+}
