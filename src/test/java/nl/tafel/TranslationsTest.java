@@ -105,6 +105,12 @@ class TranslationsTest {
             used.add("invitationMail." + k + ".subject");
             used.add("invitationMail." + k + ".intro");
         }
+        for (nl.tafel.minutes.MinutesStatus m : nl.tafel.minutes.MinutesStatus.values()) {
+            used.add(m.translationKey());
+        }
+        for (nl.tafel.actions.ActionStatus a : nl.tafel.actions.ActionStatus.values()) {
+            used.add(a.translationKey());
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

@@ -1,0 +1,413 @@
+package nl.tafel.minutes.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import nl.tafel.actions.ActionService;
+import nl.tafel.actions.ActionStatus;
+import nl.tafel.actions.ActionView;
+import nl.tafel.actions.ui.ActionDialog;
+import nl.tafel.meetings.MeetingId;
+import nl.tafel.meetings.MeetingNotFoundException;
+import nl.tafel.minutes.Decision;
+import nl.tafel.minutes.MinutesConflict;
+import nl.tafel.minutes.MinutesDetails;
+import nl.tafel.minutes.MinutesService;
+import nl.tafel.minutes.MinutesStatus;
+import nl.tafel.shared.ConcurrentEditException;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.TafelException;
+import nl.tafel.shared.ui.Formats;
+import nl.tafel.shared.ui.MainLayout;
+import nl.tafel.shared.ui.Notifications;
+import nl.tafel.shared.ui.ViewHeader;
+import nl.tafel.spaces.SpaceMember;
+import nl.tafel.spaces.SpaceService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The minutes of a meeting, laid out by its agenda. Writers type Markdown per item with a preview beside it; the text
+ * is saved a moment after typing stops. If someone else saved the same item meanwhile, a dialog shows both texts and
+ * offers to merge; nothing is overwritten silently. Decisions and actions are recorded under their item; the
+ * "Actielijst" item lists the open actions of earlier meetings, which this meeting can close.
+ */
+@Route("vergaderingen/:meetingId/notulen")
+@PermitAll
+class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, MainLayout.HasViewTitle {
+
+    private final MinutesService minutes;
+    private final ActionService actions;
+    private final SpaceService spaces;
+    private @Nullable MinutesDetails details;
+    private List<SpaceMember> members = List.of();
+
+    MinutesView(MinutesService minutes, ActionService actions, SpaceService spaces) {
+        this.minutes = minutes;
+        this.actions = actions;
+        this.spaces = spaces;
+        addClassName("tafel-view");
+        setPadding(false);
+    }
+
+    static String path(MeetingId id) {
+        return "vergaderingen/" + id + "/notulen";
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            MeetingId id = MeetingId.parse(event.getRouteParameters().get("meetingId").orElse(null))
+                    .orElseThrow(MeetingNotFoundException::new);
+            details = minutes.get(id);
+        } catch (MeetingNotFoundException | AccessDeniedException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        members = details.canWrite() ? spaces.members(details.spaceId()) : List.of();
+        build();
+    }
+
+    private void reload() {
+        details = minutes.get(details.meetingId());
+        build();
+    }
+
+    private void build() {
+        MinutesDetails d = details;
+        removeAll();
+        Div buttons = new Div();
+        buttons.addClassName("tafel-actions");
+        Button back = new Button(getTranslation("invitations.backToMeeting"), VaadinIcon.ARROW_LEFT.create(),
+                e -> UI.getCurrent().navigate("vergaderingen/" + d.meetingId()));
+        buttons.add(back);
+        if (d.canWrite() && d.status() == MinutesStatus.CONCEPT) {
+            Button circulate = new Button(getTranslation("minutes.circulate"), VaadinIcon.PAPERPLANE.create(),
+                    e -> confirm("minutes.circulate", "minutes.circulate.confirm", () -> minutes.circulate(
+                            d.meetingId()), "minutes.circulated"));
+            circulate.setId("minutes-circulate");
+            buttons.add(circulate);
+        }
+        if (d.canWrite()) {
+            Button approve = new Button(getTranslation("minutes.approve"), VaadinIcon.LOCK.create(),
+                    e -> confirm("minutes.approve", "minutes.approve.confirm", () -> minutes.approve(d.meetingId()),
+                            "minutes.approved"));
+            approve.addThemeVariants(ButtonVariant.PRIMARY);
+            approve.setId("minutes-approve");
+            buttons.add(approve);
+        }
+        add(new ViewHeader(getTranslation("minutes.title"), d.title() + " · " + Formats.dateTime(d.startsAt(),
+                getLocale()), buttons));
+        Span state = new Span(getTranslation(d.status().translationKey()) + (d.approvedAt() == null ? ""
+                : " · " + Formats.dateTime(d.approvedAt(), getLocale())));
+        state.addClassNames("tafel-badge", d.status() == MinutesStatus.APPROVED ? "tafel-badge-success"
+                : "tafel-badge-muted");
+        state.setId("minutes-status");
+        add(state);
+        if (d.canWrite()) {
+            Paragraph help = new Paragraph(getTranslation("minutes.help"));
+            help.addClassName("tafel-muted");
+            add(help);
+        }
+        for (MinutesDetails.Item item : d.items()) {
+            add(new ItemEditor(item));
+        }
+    }
+
+    /** One agenda item: its text (editor and preview, or the rendered text), decisions and actions. */
+    private final class ItemEditor extends Div {
+
+        private final MinutesDetails.Item item;
+        private final Div preview = new Div();
+        private final Span saved = new Span();
+        private long version;
+        private boolean conflictOpen;
+
+        ItemEditor(MinutesDetails.Item item) {
+            this.item = item;
+            this.version = item.version();
+            addClassName("tafel-minutes-item");
+            setId("minutes-item-" + item.number());
+            H2 heading = new H2(item.number() + ". " + item.title());
+            heading.addClassName("tafel-minutes-heading");
+            add(heading);
+            preview.addClassName("tafel-minutes-preview");
+            preview.getElement().setProperty("innerHTML", item.html());
+            if (details.canWrite()) {
+                TextArea text = new TextArea();
+                text.setAriaLabel(getTranslation("minutes.textOf", item.title()));
+                text.setPlaceholder(getTranslation("minutes.placeholder"));
+                text.setValue(item.text());
+                text.setWidthFull();
+                text.setMinRows(3);
+                text.addClassName("tafel-minutes-text");
+                text.setValueChangeMode(ValueChangeMode.TIMEOUT);
+                text.setValueChangeTimeout(800);
+                text.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        save(text, e.getValue());
+                    }
+                });
+                saved.addClassName("tafel-muted");
+                if (item.updatedAt() != null) {
+                    saved.setText(getTranslation("minutes.lastSaved", item.updatedBy(),
+                            Formats.dateTime(item.updatedAt(), getLocale())));
+                }
+                Div columns = new Div(text, preview);
+                columns.addClassName("tafel-minutes-columns");
+                add(columns, saved);
+            } else {
+                add(preview);
+            }
+            decisions();
+            if (item.actionList()) {
+                carriedOver();
+            }
+            agreedActions();
+        }
+
+        private void save(TextArea text, String value) {
+            if (conflictOpen) {
+                return;
+            }
+            try {
+                version = minutes.saveText(details.meetingId(), item.itemId(), value, version);
+                preview.getElement().setProperty("innerHTML", nl.tafel.minutes.internal.Markdown.toSafeHtml(value));
+                saved.setText(getTranslation("minutes.saved", java.time.LocalTime.now(Formats.ZONE)
+                        .withNano(0).toString()));
+            } catch (MinutesConflict c) {
+                conflict(text, value, c);
+            } catch (FieldException e) {
+                text.setInvalid(true);
+                text.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
+            } catch (TafelException e) {
+                Notifications.error(getTranslation(e.messageKey(), e.arguments()));
+            }
+        }
+
+        /** Both texts side by side: merge them, take theirs, or keep mine (knowingly replacing theirs). */
+        private void conflict(TextArea text, String mine, MinutesConflict c) {
+            conflictOpen = true;
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("minutes.conflict.title", item.number() + ". " + item.title()));
+            dialog.setWidth("min(56rem, 95vw)");
+            dialog.setCloseOnOutsideClick(false);
+            dialog.add(new Paragraph(getTranslation("minutes.conflict.text", c.theirName())));
+            TextArea theirs = new TextArea(getTranslation("minutes.conflict.theirs", c.theirName()));
+            theirs.setValue(c.theirText());
+            theirs.setReadOnly(true);
+            theirs.setWidthFull();
+            TextArea yours = new TextArea(getTranslation("minutes.conflict.yours"));
+            yours.setValue(mine);
+            yours.setReadOnly(true);
+            yours.setWidthFull();
+            Div both = new Div(theirs, yours);
+            both.addClassName("tafel-minutes-columns");
+            dialog.add(both);
+            Button merge = new Button(getTranslation("minutes.conflict.merge"), e -> {
+                resolve(dialog, text, c, c.theirText() + "\n\n" + mine);
+            });
+            merge.addThemeVariants(ButtonVariant.PRIMARY);
+            merge.setId("minutes-merge");
+            Button takeTheirs = new Button(getTranslation("minutes.conflict.takeTheirs"), e -> {
+                version = c.theirVersion();
+                text.setValue(c.theirText());
+                preview.getElement().setProperty("innerHTML", nl.tafel.minutes.internal.Markdown
+                        .toSafeHtml(c.theirText()));
+                conflictOpen = false;
+                dialog.close();
+            });
+            takeTheirs.setId("minutes-take-theirs");
+            Button keepMine = new Button(getTranslation("minutes.conflict.keepMine"), e -> resolve(dialog, text, c,
+                    mine));
+            keepMine.addThemeVariants(ButtonVariant.ERROR);
+            keepMine.setId("minutes-keep-mine");
+            dialog.getFooter().add(keepMine, takeTheirs, merge);
+            dialog.open();
+        }
+
+        private void resolve(Dialog dialog, TextArea text, MinutesConflict c, String result) {
+            version = c.theirVersion();
+            conflictOpen = false;
+            dialog.close();
+            text.setValue(result);
+            save(text, result);
+        }
+
+        private void decisions() {
+            Div box = new Div();
+            box.addClassName("tafel-minutes-block");
+            for (Decision decision : item.decisions()) {
+                Div line = new Div();
+                line.addClassName("tafel-minutes-decision");
+                Span number = new Span(getTranslation("minutes.decision", decision.number()));
+                number.addClassName("tafel-strong");
+                line.add(number, new Span(decision.text()));
+                if (details.canWrite()) {
+                    Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                        act(() -> minutes.removeDecision(details.meetingId(), decision.id()));
+                    });
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    remove.setAriaLabel(getTranslation("minutes.removeDecision", decision.number()));
+                    line.add(remove);
+                }
+                box.add(line);
+            }
+            if (details.canWrite()) {
+                TextField decision = new TextField();
+                decision.setPlaceholder(getTranslation("minutes.decisionPlaceholder"));
+                decision.setAriaLabel(getTranslation("minutes.addDecision"));
+                decision.setMaxLength(4000);
+                decision.addClassName("tafel-grow");
+                Button add = new Button(getTranslation("minutes.addDecision"), VaadinIcon.GAVEL.create(), e -> {
+                    try {
+                        Decision made = minutes.addDecision(details.meetingId(), item.itemId(), decision.getValue());
+                        Notifications.success(getTranslation("minutes.decisionAdded", made.number()));
+                        reload();
+                    } catch (FieldException ex) {
+                        decision.setInvalid(true);
+                        decision.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                    } catch (TafelException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+                    }
+                });
+                add.setId("minutes-add-decision-" + item.number());
+                Div row = new Div(decision, add);
+                row.addClassName("tafel-minutes-add");
+                box.add(row);
+            }
+            if (box.getChildren().findAny().isPresent()) {
+                add(box);
+            }
+        }
+
+        private void agreedActions() {
+            List<ActionView> agreed = actions.agreedIn(details.meetingId()).stream()
+                    .filter(a -> item.itemId().equals(a.itemId())).toList();
+            Div box = new Div();
+            box.addClassName("tafel-minutes-block");
+            for (ActionView a : agreed) {
+                Div line = new Div();
+                line.addClassName("tafel-minutes-decision");
+                Span number = new Span(getTranslation("minutes.action", a.number()));
+                number.addClassName("tafel-strong");
+                line.add(number, new Span(a.description() + " — " + a.ownerNames()
+                        + (a.due() == null ? "" : ", " + getTranslation("actions.dueOn", Formats.date(a.due(),
+                                getLocale())))));
+                box.add(line);
+            }
+            if (details.canWrite()) {
+                Button add = new Button(getTranslation("actions.new"), VaadinIcon.TASKS.create(),
+                        e -> new ActionDialog(actions, members, details.meetingId(), item.itemId(), null,
+                                a -> reload()).open());
+                add.setId("minutes-add-action-" + item.number());
+                add.addThemeVariants(ButtonVariant.TERTIARY);
+                box.add(add);
+            }
+            if (box.getChildren().findAny().isPresent()) {
+                add(box);
+            }
+        }
+
+        /** The open actions of earlier meetings; the minute writer records here what this meeting decided. */
+        private void carriedOver() {
+            Div box = new Div();
+            box.addClassName("tafel-minutes-block");
+            box.setId("minutes-carried-over");
+            H4 title = new H4(getTranslation("minutes.carriedOver"));
+            box.add(title);
+            List<ActionView> open = actions.carriedInto(details.meetingId());
+            if (open.isEmpty()) {
+                Span none = new Span(getTranslation("minutes.noOpenActions"));
+                none.addClassName("tafel-muted");
+                box.add(none);
+            }
+            for (ActionView a : open) {
+                Div line = new Div();
+                line.addClassName("tafel-minutes-decision");
+                Span number = new Span(a.number());
+                number.addClassName("tafel-strong");
+                Span text = new Span(a.description() + " — " + a.ownerNames() + (a.due() == null ? ""
+                        : ", " + getTranslation("actions.dueOn", Formats.date(a.due(), getLocale()))));
+                line.add(number, text);
+                if (details.canWrite()) {
+                    Select<ActionStatus> status = new Select<>();
+                    status.setItems(ActionStatus.values());
+                    status.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+                    status.setValue(a.status());
+                    status.setAriaLabel(getTranslation("actions.statusOf", a.number()));
+                    status.addValueChangeListener(e -> {
+                        if (e.isFromClient()) {
+                            act(() -> actions.setStatus(a.id(), e.getValue(), a.version(), details.meetingId()));
+                        }
+                    });
+                    line.add(status);
+                } else {
+                    Span status = new Span(getTranslation(a.status().translationKey()));
+                    status.addClassName("tafel-badge");
+                    line.add(status);
+                }
+                box.add(line);
+            }
+            add(box);
+        }
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (ConcurrentEditException e) {
+            Notifications.error(getTranslation("actions.changedMeanwhile"));
+        } catch (TafelException e) {
+            Notifications.error(getTranslation(e.messageKey(), e.arguments()));
+        }
+        reload();
+    }
+
+    private void confirm(String title, String text, Runnable action, String done) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation(title));
+        dialog.setText(getTranslation(text));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation(title));
+        dialog.addConfirmListener(e -> {
+            act(action);
+            Notifications.success(getTranslation(done));
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("nav.meetings");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("minutes.title") + (details == null ? "" : " · " + details.title()) + " · "
+                + getTranslation("app.name");
+    }
+
+}
