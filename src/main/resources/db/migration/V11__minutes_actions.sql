@@ -79,3 +79,33 @@ create table action_note (
     body       varchar(2000) not null,
     constraint fk_action_note foreign key (action_id) references action_item (id) on delete cascade
 ) engine = InnoDB default charset = utf8mb4;
+
+-- Who was there: taken over from the answers to the invitation, corrected by the minute taker.
+create table minutes_attendance (
+    meeting_id uuid         not null,
+    position   int          not null,
+    person_id  bigint       null,
+    name       varchar(200) not null,
+    presence   varchar(30)  not null,
+    guest      boolean      not null default false,
+    primary key (meeting_id, position)
+) engine = InnoDB default charset = utf8mb4;
+
+-- Before each published meeting, the owners of open actions are asked once for their status.
+create table action_status_request (
+    meeting_id uuid        not null primary key,
+    space_id   uuid        not null,
+    send_at    datetime(6) not null,
+    sent_at    datetime(6) null,
+    index ix_action_status_request_due (sent_at, send_at)
+) engine = InnoDB default charset = utf8mb4;
+
+-- One row per owner asked; its id is what the signed link in the mail names.
+create table action_status_mail (
+    id         bigint      not null auto_increment primary key,
+    meeting_id uuid        not null,
+    space_id   uuid        not null,
+    person_id  bigint      not null,
+    created_at datetime(6) not null,
+    unique key ux_action_status_mail (meeting_id, person_id)
+) engine = InnoDB default charset = utf8mb4;

@@ -108,6 +108,9 @@ class TranslationsTest {
         for (nl.tafel.minutes.MinutesStatus m : nl.tafel.minutes.MinutesStatus.values()) {
             used.add(m.translationKey());
         }
+        for (nl.tafel.minutes.Presence p : nl.tafel.minutes.Presence.values()) {
+            used.add(p.translationKey());
+        }
         for (nl.tafel.actions.ActionStatus a : nl.tafel.actions.ActionStatus.values()) {
             used.add(a.translationKey());
         }

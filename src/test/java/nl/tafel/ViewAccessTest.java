@@ -18,9 +18,9 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /** Every route says who may open it; only the sign-in pages are open to everyone. */
 class ViewAccessTest {
 
-    /** The sign-in pages, and the answer page of invitation mails (its signed link is the credential). */
+    /** The sign-in pages, and the pages behind signed mail links (answering an invitation, reporting on actions). */
     private static final Set<String> PUBLIC_ROUTES = Set.of("LoginView", "LinkSignInView", "FirstAdministratorView",
-            "RsvpView");
+            "RsvpView", "ActionStatusView");
 
     @Test
     void everyViewDeclaresItsAccess() throws Exception {

@@ -146,6 +146,24 @@ public class InvitationService {
                 m.quorum(), needed, forecast);
     }
 
+    /** An invitee's answer, for the minutes' attendance list. */
+    public record Answered(@Nullable PersonId personId, String name, boolean guest, Answer answer) {
+    }
+
+    /**
+     * Everyone invited and their answers, for those who write the meeting's minutes (its planners and minute taker):
+     * the minutes take attendance over from them.
+     */
+    @Transactional(readOnly = true)
+    public List<Answered> answers(MeetingId id) {
+        MeetingDetails m = meetings.get(id);
+        if (!m.canEdit() && !CurrentUser.requirePersonId().equals(m.minuteTaker())) {
+            throw new AccessDeniedException("Not a minute writer of meeting " + id);
+        }
+        return invitees.findByMeetingIdOrderByNameAscIdAsc(id.value()).stream().filter(r -> !r.isRemoved())
+                .map(r -> new Answered(r.personId(), r.getName(), r.isGuest(), r.getAnswer())).toList();
+    }
+
     /** The signed-in person's invitation to a meeting they can see. */
     @Transactional(readOnly = true)
     public MyInvitation mine(MeetingId id) {

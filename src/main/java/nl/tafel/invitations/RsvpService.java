@@ -3,7 +3,7 @@ package nl.tafel.invitations;
 import java.time.Clock;
 import nl.tafel.invitations.internal.InviteeEntity;
 import nl.tafel.invitations.internal.InviteeRepository;
-import nl.tafel.invitations.internal.RsvpTokens;
+import nl.tafel.security.SignedLinks;
 import nl.tafel.meetings.MeetingDetails;
 import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingNotFoundException;
@@ -20,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RsvpService {
 
-    private final RsvpTokens tokens;
+    private final SignedLinks tokens;
     private final InviteeRepository invitees;
     private final MeetingService meetings;
     private final Clock clock;
 
-    RsvpService(RsvpTokens tokens, InviteeRepository invitees, MeetingService meetings, Clock clock) {
+    RsvpService(SignedLinks tokens, InviteeRepository invitees, MeetingService meetings, Clock clock) {
         this.tokens = tokens;
         this.invitees = invitees;
         this.meetings = meetings;
@@ -59,9 +59,9 @@ public class RsvpService {
 
     private InviteeEntity invitee(String token) {
         return switch (tokens.check("rsvp", token)) {
-            case RsvpTokens.Invalid i -> throw new RsvpRefused("rsvp.invalid");
-            case RsvpTokens.Expired e -> throw new RsvpRefused("rsvp.expired");
-            case RsvpTokens.Valid v -> invitees.findById(v.inviteeId()).filter(r -> !r.isRemoved())
+            case SignedLinks.Invalid i -> throw new RsvpRefused("rsvp.invalid");
+            case SignedLinks.Expired e -> throw new RsvpRefused("rsvp.expired");
+            case SignedLinks.Valid v -> invitees.findById(v.subject()).filter(r -> !r.isRemoved())
                     .orElseThrow(() -> new RsvpRefused("rsvp.invalid"));
         };
     }

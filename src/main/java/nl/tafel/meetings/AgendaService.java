@@ -240,7 +240,7 @@ public class AgendaService {
     }
 
     /** The meeting's folder in its space ("Vergaderingen/2026-01-13 Bestuursvergadering"), made when needed. */
-    FolderId meetingFolder(MeetingId id) {
+    public FolderId meetingFolder(MeetingId id) {
         return transactions.execute(status -> {
             MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
             SpaceDetails space = access.requirePlanner(meeting);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.tafel.actions.ActionService;
+import nl.tafel.invitations.InvitationService;
 import nl.tafel.meetings.AgendaItemId;
 import nl.tafel.meetings.AgendaItemView;
 import nl.tafel.meetings.AgendaService;
@@ -21,6 +22,8 @@ import nl.tafel.meetings.MeetingStatus;
 import nl.tafel.members.PeopleDirectory;
 import nl.tafel.members.PersonName;
 import nl.tafel.minutes.internal.Markdown;
+import nl.tafel.minutes.internal.MinutesPdf;
+import nl.tafel.spaces.DocumentNames;
 import nl.tafel.shared.CurrentUser;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.PersonId;
@@ -52,10 +55,19 @@ public class MinutesService {
     private final AgendaService agenda;
     private final SpaceService spaces;
     private final PeopleDirectory people;
+    private final InvitationService invitations;
+    private final ActionService actions;
+    private final nl.tafel.spaces.DocumentService documents;
+    private final nl.tafel.shared.i18n.TafelI18NProvider i18n;
     private final Clock clock;
 
     MinutesService(JdbcTemplate jdbc, MeetingService meetings, AgendaService agenda, SpaceService spaces,
-            PeopleDirectory people, Clock clock) {
+            PeopleDirectory people, InvitationService invitations, ActionService actions,
+            nl.tafel.spaces.DocumentService documents, nl.tafel.shared.i18n.TafelI18NProvider i18n, Clock clock) {
+        this.actions = actions;
+        this.documents = documents;
+        this.i18n = i18n;
+        this.invitations = invitations;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.agenda = agenda;
@@ -97,7 +109,77 @@ public class MinutesService {
         Instant approvedAt = jdbc.query("select approved_at from meeting_minutes where meeting_id = ?",
                 rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null, id.value());
         return new MinutesDetails(id, meeting.spaceId(), meeting.title(), meeting.startsAt(), status,
-                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items);
+                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items, attendees(id));
+    }
+
+    private List<Attendee> attendees(MeetingId id) {
+        return jdbc.query("select position, person_id, name, guest, presence from minutes_attendance"
+                + " where meeting_id = ? order by guest, position", (rs, n) -> {
+                    long person = rs.getLong(2);
+                    return new Attendee(rs.getInt(1), rs.wasNull() ? null : new PersonId(person), rs.getString(3),
+                            rs.getBoolean(4), Presence.valueOf(rs.getString(5)));
+                }, id.value());
+    }
+
+    /**
+     * Starts the attendance list, once: from the answers to the invitation when there are any (komt → aanwezig,
+     * misschien → aanwezig, komt niet → afwezig met kennisgeving, geen antwoord → afwezig), otherwise from the
+     * members of the space. The minute taker corrects it afterwards.
+     */
+    @Transactional
+    public List<Attendee> takeAttendance(MeetingId id) {
+        MeetingDetails meeting = requireWriter(id);
+        List<Attendee> current = attendees(id);
+        if (!current.isEmpty()) {
+            return current;
+        }
+        List<InvitationService.Answered> answers = invitations.answers(id);
+        int position = 0;
+        if (!answers.isEmpty()) {
+            for (InvitationService.Answered a : answers) {
+                Presence presence = switch (a.answer()) {
+                    case ACCEPTED, TENTATIVE -> Presence.PRESENT;
+                    case DECLINED -> Presence.ABSENT_WITH_NOTICE;
+                    case NEEDS_ACTION -> Presence.ABSENT;
+                };
+                insertAttendee(id, position++, a.personId(), a.name(), a.guest(), presence);
+            }
+        } else {
+            for (var member : spaces.members(meeting.spaceId())) {
+                insertAttendee(id, position++, member.personId(), member.name(), false, Presence.PRESENT);
+            }
+        }
+        return attendees(id);
+    }
+
+    @Transactional
+    public void setPresence(MeetingId id, int position, Presence presence) {
+        requireWriter(id);
+        jdbc.update("update minutes_attendance set presence = ? where meeting_id = ? and position = ?",
+                presence.name(), id.value(), position);
+    }
+
+    /** Adds a guest who was there without an invitation. */
+    @Transactional
+    public void addGuest(MeetingId id, String name) {
+        requireWriter(id);
+        String guest = Texts.name("guest", name, 200);
+        Integer last = jdbc.queryForObject("select coalesce(max(position), -1) from minutes_attendance"
+                + " where meeting_id = ?", Integer.class, id.value());
+        insertAttendee(id, (last == null ? -1 : last) + 1, null, guest, true, Presence.PRESENT);
+    }
+
+    @Transactional
+    public void removeAttendee(MeetingId id, int position) {
+        requireWriter(id);
+        jdbc.update("delete from minutes_attendance where meeting_id = ? and position = ?", id.value(), position);
+    }
+
+    private void insertAttendee(MeetingId id, int position, @Nullable PersonId person, String name, boolean guest,
+            Presence presence) {
+        jdbc.update("insert into minutes_attendance (meeting_id, position, person_id, name, presence, guest)"
+                + " values (?, ?, ?, ?, ?, ?)", id.value(), position, person == null ? null : person.value(), name,
+                presence.name(), guest);
     }
 
     /**
@@ -183,14 +265,90 @@ public class MinutesService {
                 + " where meeting_id = ?", Timestamp.from(clock.instant()), id.value());
     }
 
-    /** Approves ("vaststellen") the minutes: from now on they are locked. */
+    /**
+     * Approves ("vaststellen") the minutes: from now on they are locked, and a PDF of them with their decisions and
+     * actions is filed in the meeting's folder of the space (so it goes to SharePoint with the other papers). Only
+     * the meeting's planners approve.
+     */
     @Transactional
-    public void approve(MeetingId id) {
+    public nl.tafel.spaces.StoredDocument approve(MeetingId id) {
         MeetingDetails meeting = requireWriter(id);
+        if (!meeting.canEdit()) {
+            throw new AccessDeniedException("Only planners approve minutes of " + id);
+        }
         ensureMinutes(meeting);
+        Instant now = clock.instant();
         jdbc.update("update meeting_minutes set status = 'APPROVED', approved_at = ?, approved_by = ?,"
-                + " version = version + 1 where meeting_id = ?", Timestamp.from(clock.instant()),
+                + " version = version + 1 where meeting_id = ?", Timestamp.from(now),
                 CurrentUser.requirePersonId().value(), id.value());
+        MinutesDetails approved = get(id);
+        byte[] pdf;
+        try {
+            pdf = new MinutesPdf().render(pdfBlocks(meeting, approved), meeting.spaceName() + " · "
+                    + t("minutes.pdf.approvedOn", day(now)));
+        } catch (java.io.IOException e) {
+            throw new TafelException("minutes.error.pdf");
+        }
+        String name = DocumentNames.withoutForbiddenCharacters("Notulen " + java.time.format.DateTimeFormatter
+                .ISO_LOCAL_DATE.format(meeting.startsAt().atZone(ZONE)) + " " + meeting.title() + " (vastgesteld)")
+                + ".pdf";
+        return documents.upload(agenda.meetingFolder(id), name, new java.io.ByteArrayInputStream(pdf), pdf.length);
+    }
+
+    private List<MinutesPdf.Block> pdfBlocks(MeetingDetails meeting, MinutesDetails m) {
+        List<MinutesPdf.Block> blocks = new ArrayList<>();
+        blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.TITLE, t("minutes.pdf.title", meeting.title(),
+                day(meeting.startsAt()))));
+        blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.SUBTITLE, meeting.spaceName()
+                + (meeting.location() == null ? "" : " · " + meeting.location())));
+        blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.HEADING, t("minutes.attendance")));
+        for (Presence presence : Presence.values()) {
+            List<String> names = m.attendance().stream().filter(a -> !a.guest() && a.presence() == presence)
+                    .map(Attendee::name).toList();
+            if (!names.isEmpty()) {
+                blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.PARAGRAPH, t(presence.translationKey()) + ": "
+                        + String.join(", ", names)));
+            }
+        }
+        List<String> guests = m.attendance().stream().filter(Attendee::guest)
+                .filter(a -> a.presence() == Presence.PRESENT).map(Attendee::name).toList();
+        if (!guests.isEmpty()) {
+            blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.PARAGRAPH, t("minutes.guests") + ": "
+                    + String.join(", ", guests)));
+        }
+        List<nl.tafel.actions.ActionView> agreed = actions.agreedIn(meeting.id());
+        for (MinutesDetails.Item item : m.items()) {
+            blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.HEADING, item.number() + ". " + item.title()));
+            blocks.addAll(MinutesPdf.blocks(item.text()));
+            if (item.actionList()) {
+                for (nl.tafel.actions.ActionView a : actions.carriedInto(meeting.id())) {
+                    blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.BULLET, a.number() + " " + a.description()
+                            + " — " + a.ownerNames() + " — " + t(a.status().translationKey())));
+                }
+            }
+            for (Decision d : item.decisions()) {
+                blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.NOTE, t("minutes.decision", d.number()) + " "
+                        + d.text()));
+            }
+            for (nl.tafel.actions.ActionView a : agreed) {
+                if (item.itemId().equals(a.itemId())) {
+                    blocks.add(new MinutesPdf.Block(MinutesPdf.Kind.NOTE, t("minutes.action", a.number()) + " "
+                            + a.description() + " — " + a.ownerNames() + (a.due() == null ? "" : ", "
+                            + t("actions.dueOn", java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy")
+                                    .format(a.due())))));
+                }
+            }
+        }
+        return blocks;
+    }
+
+    private String t(String key, Object... args) {
+        return i18n.translate(nl.tafel.shared.i18n.TafelI18NProvider.DUTCH, key, args);
+    }
+
+    private static String day(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.of("nl"))
+                .format(instant.atZone(ZONE));
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,92 @@ class ActionsTest {
 
     SpaceId space;
     PersonId member;
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    @Autowired
+    nl.tafel.actions.internal.StatusRequests statusRequests;
+    @Autowired
+    StatusReports reports;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    nl.tafel.TestConfig.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void ownersAreAskedOnceForTheirStatusAndReportThroughTheLink() throws Exception {
+        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(3925,
+                "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            MeetingId first = meeting(1);
+            ActionView action = agree(first, "Brief parkeerbeleid zone B");
+            MeetingId next = meeting(3);
+            long until = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < until && jdbc.queryForObject(
+                    "select count(*) from action_status_request where meeting_id = ?", Integer.class,
+                    next.value()) == 0) {
+                Thread.sleep(100);
+            }
+            var start = as.call(SECRETARY, () -> meetings.get(next)).startsAt();
+            clock.advance(java.time.Duration.between(java.time.Instant.now(), start.minus(java.time.Duration
+                    .ofDays(4))));
+            statusRequests.sendDue();
+            statusRequests.sendDue();
+            String subject = "Hoe staat het met je acties? – Bestuur " + run + " week 3";
+            until = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < until && mails(smtp, subject).isEmpty()) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            var received = mails(smtp, subject);
+            assertThat(received).as("one mail to the owner").hasSize(1);
+            String body = text(received.getFirst());
+            var link = java.util.regex.Pattern.compile("actie-status\\?t=([A-Za-z0-9_.-]+)").matcher(body);
+            assertThat(link.find()).isTrue();
+            String token = link.group(1);
+
+            StatusReports.Report report = reports.show(token);
+            assertThat(report.actions()).extracting(ActionView::number).containsExactly(action.number());
+            reports.report(token, action.id(), ActionStatus.DONE, action.version(), "Brief is verstuurd.");
+            ActionView after = as.call(READER, () -> actions.get(action.id()));
+            assertThat(after.status()).isEqualTo(ActionStatus.DONE);
+            assertThat(after.notes()).extracting(ActionView.Note::text).containsExactly("Brief is verstuurd.");
+            assertThatThrownBy(() -> reports.show(token.substring(0, token.length() - 2) + "xx"))
+                    .isInstanceOf(nl.tafel.shared.TafelException.class).hasMessageContaining("actionStatus.invalid");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** The decoded plain text of a mail, as a mail client shows it. */
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multi) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multi.getCount(); i++) {
+                all.append(text(multi.getBodyPart(i)));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> mails(com.icegreen.greenmail.util.GreenMail smtp,
+            String subject) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return subject.equals(m.getSubject()) && m.getAllRecipients()[0].toString().equals(MEMBER);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
 
     @BeforeEach
     void space() {
@@ -64,7 +150,7 @@ class ActionsTest {
 
     private MeetingId meeting(int weeksAhead) {
         return as.call(SECRETARY, () -> {
-            MeetingId id = meetings.create(space, new MeetingDraft("Bestuur week " + weeksAhead,
+            MeetingId id = meetings.create(space, new MeetingDraft("Bestuur " + run + " week " + weeksAhead,
                     LocalDate.now(MeetingService.ZONE).plusWeeks(weeksAhead), LocalTime.of(16, 0),
                     LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis", null, null, null)).id();
             meetings.publish(id);

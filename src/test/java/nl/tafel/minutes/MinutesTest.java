@@ -105,6 +105,55 @@ class MinutesTest {
     }
 
     @Test
+    void attendanceStartsFromTheAnswersAndTheApprovedMinutesAreFiledAsAPdf() throws Exception {
+        publish();
+        nl.tafel.shared.CurrentUser.runAsSystem(() -> inviter.sync(meeting));
+        as.run(MEMBER, () -> invitations.answer(meeting, nl.tafel.invitations.Answer.DECLINED,
+                invitations.myVersion(meeting)));
+        as.run(READER, () -> invitations.answer(meeting, nl.tafel.invitations.Answer.ACCEPTED,
+                invitations.myVersion(meeting)));
+        List<Attendee> list = as.call(MEMBER, () -> minutes.takeAttendance(meeting));
+        assertThat(list).extracting(Attendee::name, Attendee::presence).contains(
+                org.assertj.core.groups.Tuple.tuple(name(MEMBER), Presence.ABSENT_WITH_NOTICE),
+                org.assertj.core.groups.Tuple.tuple(name(READER), Presence.PRESENT),
+                org.assertj.core.groups.Tuple.tuple(name(SECRETARY), Presence.ABSENT));
+        Attendee secretary = list.stream().filter(a -> a.name().equals(name(SECRETARY))).findFirst().orElseThrow();
+        as.run(MEMBER, () -> minutes.setPresence(meeting, secretary.position(), Presence.PRESENT));
+        as.run(MEMBER, () -> minutes.addGuest(meeting, "A. Boon (gemeente)"));
+        assertThat(as.call(MEMBER, () -> minutes.takeAttendance(meeting))).as("taken once, then corrected")
+                .hasSize(4).filteredOn(Attendee::guest).extracting(Attendee::name).containsExactly("A. Boon (gemeente)");
+
+        as.call(MEMBER, () -> minutes.saveText(meeting, opening, "De voorzitter opent de vergadering om 16:02.", 0));
+        Decision decision = as.call(MEMBER, () -> minutes.addDecision(meeting, opening, "De agenda wordt vastgesteld."));
+        assertThatThrownBy(() -> as.call(MEMBER, () -> minutes.approve(meeting))).as("the minute taker alone does not")
+                .isInstanceOf(AccessDeniedException.class);
+        nl.tafel.spaces.StoredDocument pdf = as.call(SECRETARY, () -> minutes.approve(meeting));
+        assertThat(pdf.name()).startsWith("Notulen ").endsWith("(vastgesteld).pdf");
+        String text = as.call(READER, () -> {
+            try (var in = documents.currentContent(pdf.documentId()).open();
+                    var doc = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(text).contains("Aanwezig: ").contains(name(READER)).contains("Afwezig met kennisgeving: " + name(MEMBER))
+                .contains("A. Boon (gemeente)").contains("De voorzitter opent de vergadering om 16:02.")
+                .contains("Besluit " + decision.number());
+    }
+
+    @Autowired
+    nl.tafel.invitations.InvitationService invitations;
+    @Autowired
+    nl.tafel.invitations.internal.Inviter inviter;
+    @Autowired
+    nl.tafel.spaces.DocumentService documents;
+
+    private String name(String email) {
+        return accounts.findByEmail(email).orElseThrow().displayName();
+    }
+
+    @Test
     void aStaleSaveIsRefusedWithTheOtherTextToMerge() {
         publish();
         long mine = as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Eerste versie", 0));

@@ -22,6 +22,7 @@ import nl.tafel.meetings.MeetingService;
 import nl.tafel.meetings.MeetingStatus;
 import nl.tafel.members.Account;
 import nl.tafel.members.AccountDirectory;
+import nl.tafel.security.SignedLinks;
 import nl.tafel.shared.CurrentUser;
 import nl.tafel.spaces.SpaceMember;
 import nl.tafel.spaces.SpaceService;
@@ -49,14 +50,14 @@ public class Inviter {
     private final AccountDirectory accounts;
     private final MailService mail;
     private final InvitationMails mails;
-    private final RsvpTokens tokens;
+    private final SignedLinks tokens;
     private final Clock clock;
     private final Duration reminderBefore;
     private final String fallbackOrganizer;
 
     Inviter(InvitationRepository invitations, InviteeRepository invitees, MeetingService meetings,
             SpaceService spaces, AccountDirectory accounts, MailService mail, InvitationMails mails,
-            RsvpTokens tokens, Clock clock, @Value("${tafel.invitations.reminder-days:3}") int reminderDays,
+            SignedLinks tokens, Clock clock, @Value("${tafel.invitations.reminder-days:3}") int reminderDays,
             @Value("${tafel.mail.from}") String from) {
         this.invitations = invitations;
         this.invitees = invitees;

@@ -81,6 +81,10 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             MeetingId id = MeetingId.parse(event.getRouteParameters().get("meetingId").orElse(null))
                     .orElseThrow(MeetingNotFoundException::new);
             details = minutes.get(id);
+            if (details.canWrite() && details.attendance().isEmpty()) {
+                minutes.takeAttendance(id);
+                details = minutes.get(id);
+            }
         } catch (MeetingNotFoundException | AccessDeniedException e) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -111,8 +115,8 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         if (d.canWrite()) {
             Button approve = new Button(getTranslation("minutes.approve"), VaadinIcon.LOCK.create(),
-                    e -> confirm("minutes.approve", "minutes.approve.confirm", () -> minutes.approve(d.meetingId()),
-                            "minutes.approved"));
+                    e -> confirm("minutes.approve", "minutes.approve.confirm", () -> Notifications.success(
+                            getTranslation("minutes.approvedFiled", minutes.approve(d.meetingId()).name())), null));
             approve.addThemeVariants(ButtonVariant.PRIMARY);
             approve.setId("minutes-approve");
             buttons.add(approve);
@@ -130,9 +134,84 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             help.addClassName("tafel-muted");
             add(help);
         }
+        add(attendance(d));
         for (MinutesDetails.Item item : d.items()) {
             add(new ItemEditor(item));
         }
+    }
+
+    /** Who was there: editable per person for writers, as "Aanwezig: …" lines for readers. */
+    private Component attendance(MinutesDetails d) {
+        Div box = new Div();
+        box.addClassName("tafel-minutes-item");
+        box.setId("minutes-attendance");
+        box.add(new H2(getTranslation("minutes.attendance")));
+        box.getChildren().findFirst().ifPresent(h -> h.getElement().getClassList().add("tafel-minutes-heading"));
+        if (!d.canWrite()) {
+            for (nl.tafel.minutes.Presence presence : nl.tafel.minutes.Presence.values()) {
+                List<String> names = d.attendance().stream().filter(a -> !a.guest() && a.presence() == presence)
+                        .map(nl.tafel.minutes.Attendee::name).toList();
+                if (!names.isEmpty()) {
+                    box.add(new Paragraph(getTranslation(presence.translationKey()) + ": " + String.join(", ",
+                            names)));
+                }
+            }
+            List<String> guests = d.attendance().stream().filter(nl.tafel.minutes.Attendee::guest)
+                    .filter(a -> a.presence() == nl.tafel.minutes.Presence.PRESENT)
+                    .map(nl.tafel.minutes.Attendee::name).toList();
+            if (!guests.isEmpty()) {
+                box.add(new Paragraph(getTranslation("minutes.guests") + ": " + String.join(", ", guests)));
+            }
+            return box;
+        }
+        Div list = new Div();
+        list.addClassName("tafel-attendance-list");
+        for (nl.tafel.minutes.Attendee a : d.attendance()) {
+            Select<nl.tafel.minutes.Presence> presence = new Select<>();
+            presence.setItems(nl.tafel.minutes.Presence.values());
+            presence.setItemLabelGenerator(p -> getTranslation(p.translationKey()));
+            presence.setValue(a.presence());
+            presence.setAriaLabel(getTranslation("minutes.presenceOf", a.name()));
+            presence.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    act(() -> minutes.setPresence(d.meetingId(), a.position(), e.getValue()));
+                }
+            });
+            Span name = new Span(a.name());
+            Div line = new Div(name);
+            if (a.guest()) {
+                Span guest = new Span(getTranslation("invitations.guest"));
+                guest.addClassNames("tafel-badge", "tafel-badge-contrast");
+                line.add(guest);
+                Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(),
+                        e -> act(() -> minutes.removeAttendee(d.meetingId(), a.position())));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                remove.setAriaLabel(getTranslation("minutes.removeGuest", a.name()));
+                line.add(remove);
+            }
+            line.add(presence);
+            line.addClassName("tafel-minutes-decision");
+            list.add(line);
+        }
+        box.add(list);
+        TextField guest = new TextField();
+        guest.setPlaceholder(getTranslation("minutes.guestName"));
+        guest.setAriaLabel(getTranslation("minutes.addGuest"));
+        guest.setMaxLength(200);
+        Button add = new Button(getTranslation("minutes.addGuest"), VaadinIcon.PLUS.create(), e -> {
+            try {
+                minutes.addGuest(d.meetingId(), guest.getValue());
+                reload();
+            } catch (FieldException ex) {
+                guest.setInvalid(true);
+                guest.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        add.setId("minutes-add-guest");
+        Div row = new Div(guest, add);
+        row.addClassName("tafel-minutes-add");
+        box.add(row);
+        return box;
     }
 
     /** One agenda item: its text (editor and preview, or the rendered text), decisions and actions. */
@@ -374,18 +453,23 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
     }
 
-    private void act(Runnable action) {
+    private boolean act(Runnable action) {
+        boolean done = false;
         try {
             action.run();
+            done = true;
         } catch (ConcurrentEditException e) {
             Notifications.error(getTranslation("actions.changedMeanwhile"));
         } catch (TafelException e) {
             Notifications.error(getTranslation(e.messageKey(), e.arguments()));
+        } catch (AccessDeniedException e) {
+            Notifications.error(getTranslation("minutes.error.notPlanner"));
         }
         reload();
+        return done;
     }
 
-    private void confirm(String title, String text, Runnable action, String done) {
+    private void confirm(String title, String text, Runnable action, @Nullable String done) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(getTranslation(title));
         dialog.setText(getTranslation(text));
@@ -393,8 +477,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         dialog.setCancelText(getTranslation("action.cancel"));
         dialog.setConfirmText(getTranslation(title));
         dialog.addConfirmListener(e -> {
-            act(action);
-            Notifications.success(getTranslation(done));
+            if (act(action) && done != null) {
+                Notifications.success(getTranslation(done));
+            }
         });
         dialog.open();
     }

@@ -21,7 +21,7 @@ import nl.tafel.TafelTest;
 import nl.tafel.invitations.Answer;
 import nl.tafel.invitations.InvitationService;
 import nl.tafel.invitations.InviteeRow;
-import nl.tafel.invitations.internal.RsvpTokens;
+import nl.tafel.security.SignedLinks;
 import nl.tafel.meetings.MeetingDraft;
 import nl.tafel.meetings.MeetingForm;
 import nl.tafel.meetings.MeetingId;
@@ -47,7 +47,7 @@ class InvitationViewsTest extends SpringBrowserlessTest {
     @Autowired
     nl.tafel.invitations.internal.Inviter inviter;
     @Autowired
-    RsvpTokens tokens;
+    SignedLinks tokens;
     @Autowired
     SpaceService spaces;
     @Autowired

@@ -1,4 +1,4 @@
-package nl.tafel.invitations.internal;
+package nl.tafel.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,13 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed, expiring links for one invitee: {@code <invitee id>.<expiry>.<HMAC-SHA256>}, base64url. The key comes from
+ * Signed, expiring links that work without signing in (answering an invitation, reporting on an action): a token
+ * {@code <subject id>.<expiry>.<HMAC-SHA256>}, base64url, that names one row of the module that issued it. The key comes from
  * {@code TAFEL_LINK_SECRET} or, when that is not set, is generated once and kept in the database so that every
  * instance and every restart signs alike. A purpose ("rsvp") is signed along, so a link made for one use cannot
  * serve another.
  */
 @Component
-public class RsvpTokens {
+public class SignedLinks {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -35,7 +36,7 @@ public class RsvpTokens {
     private final @Nullable String configured;
     private volatile byte @Nullable [] key;
 
-    RsvpTokens(JdbcTemplate jdbc, Clock clock, @Value("${tafel.invitations.link-validity:60d}") Duration validity,
+    SignedLinks(JdbcTemplate jdbc, Clock clock, @Value("${tafel.link-validity:60d}") Duration validity,
             @Value("${tafel.link-secret:}") @Nullable String configured) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -47,18 +48,18 @@ public class RsvpTokens {
     public sealed interface Checked {
     }
 
-    public record Valid(long inviteeId) implements Checked {
+    public record Valid(long subject) implements Checked {
     }
 
     public record Invalid() implements Checked {
     }
 
-    public record Expired(long inviteeId) implements Checked {
+    public record Expired(long subject) implements Checked {
     }
 
-    public String issue(String purpose, long inviteeId) {
+    public String issue(String purpose, long subject) {
         long expires = clock.instant().plus(validity).getEpochSecond();
-        String payload = inviteeId + "." + expires;
+        String payload = subject + "." + expires;
         return B64.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + sign(purpose, payload);
     }
 
