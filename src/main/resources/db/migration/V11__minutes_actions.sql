@@ -109,3 +109,15 @@ create table action_status_mail (
     created_at datetime(6) not null,
     unique key ux_action_status_mail (meeting_id, person_id)
 ) engine = InnoDB default charset = utf8mb4;
+
+-- Comments of attendees on circulated minutes, per item; the secretary marks them as processed.
+create table minutes_comment (
+    id          bigint        not null auto_increment primary key,
+    meeting_id  uuid          not null,
+    item_id     uuid          not null,
+    author_id   bigint        not null,
+    body        varchar(2000) not null,
+    created_at  datetime(6)   not null,
+    resolved_at datetime(6)   null,
+    index ix_minutes_comment (meeting_id, item_id)
+) engine = InnoDB default charset = utf8mb4;

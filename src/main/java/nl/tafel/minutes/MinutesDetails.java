@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
 /** The minutes of one meeting, item by item, with what the person may do. */
 public record MinutesDetails(MeetingId meetingId, SpaceId spaceId, String title, Instant startsAt,
         MinutesStatus status, boolean canWrite, @Nullable Instant approvedAt, List<Item> items,
-        List<Attendee> attendance) {
+        List<Attendee> attendance, boolean canComment) {
 
     /** One agenda item: its text (Markdown and sanitized HTML), the version to save against, its decisions. */
     public record Item(AgendaItemId itemId, String number, String title, int depth, String text, String html,
             long version, @Nullable Instant updatedAt, @Nullable String updatedBy, List<Decision> decisions,
-            boolean actionList) {
+            boolean actionList, boolean previousMinutes, List<Comment> comments) {
     }
 }

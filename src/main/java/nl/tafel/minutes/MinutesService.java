@@ -96,6 +96,7 @@ public class MinutesService {
                 .collect(Collectors.toSet()));
         Map<UUID, List<Decision>> decisions = decisionsOf(meeting).stream()
                 .collect(Collectors.groupingBy(d -> d.itemId().value()));
+        Map<UUID, List<Comment>> comments = comments(id);
         List<MinutesDetails.Item> items = new ArrayList<>();
         for (AgendaItemView item : agenda.agenda(id)) {
             Text text = texts.get(item.id().value());
@@ -104,12 +105,58 @@ public class MinutesService {
             items.add(new MinutesDetails.Item(item.id(), item.number(), item.title(), item.depth(), body,
                     Markdown.toSafeHtml(body), text == null ? 0 : text.version(), text == null ? null : text.at(),
                     by == null ? null : by.fullName(), decisions.getOrDefault(item.id().value(), List.of()),
-                    item.standing() && item.title().strip().equalsIgnoreCase("Actielijst")));
+                    item.standing() && item.title().strip().equalsIgnoreCase("Actielijst"),
+                    item.standing() && item.title().strip().toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("notulen vorige"), comments.getOrDefault(item.id().value(), List.of())));
         }
         Instant approvedAt = jdbc.query("select approved_at from meeting_minutes where meeting_id = ?",
                 rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null, id.value());
         return new MinutesDetails(id, meeting.spaceId(), meeting.title(), meeting.startsAt(), status,
-                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items, attendees(id));
+                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items, attendees(id),
+                status == MinutesStatus.CIRCULATED);
+    }
+
+    private Map<UUID, List<Comment>> comments(MeetingId id) {
+        record Raw(UUID item, long id, long author, String body, Instant at, @Nullable Instant resolved) {
+        }
+        List<Raw> raw = jdbc.query("select item_id, id, author_id, body, created_at, resolved_at from minutes_comment"
+                + " where meeting_id = ? order by created_at, id", (rs, n) -> new Raw(rs.getObject(1, UUID.class),
+                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()), id.value());
+        Map<PersonId, PersonName> names = people.names(raw.stream().map(r -> new PersonId(r.author()))
+                .collect(Collectors.toSet()));
+        Map<UUID, List<Comment>> result = new HashMap<>();
+        raw.forEach(r -> {
+            PersonName name = names.get(new PersonId(r.author()));
+            result.computeIfAbsent(r.item(), k -> new ArrayList<>()).add(new Comment(r.id(),
+                    name == null ? "?" : name.fullName(), r.body(), r.at(), r.resolved()));
+        });
+        return result;
+    }
+
+    /** A member comments on one item of circulated minutes. */
+    @Transactional
+    public void comment(MeetingId id, AgendaItemId item, String text) {
+        meetings.get(id);
+        if (status(id) != MinutesStatus.CIRCULATED) {
+            throw new TafelException("minutes.error.notCirculated");
+        }
+        requireItem(id, item);
+        String body = Texts.plainText("comment", text, 2000);
+        if (body == null) {
+            throw new FieldException("comment", "validation.required");
+        }
+        jdbc.update("insert into minutes_comment (meeting_id, item_id, author_id, body, created_at)"
+                + " values (?, ?, ?, ?, ?)", id.value(), item.value(), CurrentUser.requirePersonId().value(), body,
+                Timestamp.from(clock.instant()));
+    }
+
+    /** The writer marks a comment as processed. */
+    @Transactional
+    public void resolveComment(MeetingId id, long comment) {
+        requireWriter(id);
+        jdbc.update("update minutes_comment set resolved_at = ? where id = ? and meeting_id = ?",
+                Timestamp.from(clock.instant()), comment, id.value());
     }
 
     private List<Attendee> attendees(MeetingId id) {
@@ -349,6 +396,21 @@ public class MinutesService {
     private static String day(Instant instant) {
         return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.of("nl"))
                 .format(instant.atZone(ZONE));
+    }
+
+    /** The minutes of the previous meeting in the space, which this meeting's "Notulen vorige vergadering" approves. */
+    public record Previous(MeetingId meetingId, String title, Instant startsAt, MinutesStatus status) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Previous> previous(MeetingId id) {
+        MeetingDetails meeting = meetings.get(id);
+        return meetings.myMeetings(meeting.startsAt().minus(java.time.Duration.ofDays(400)), meeting.startsAt())
+                .stream().filter(m -> m.spaceId().equals(meeting.spaceId()) && !m.id().equals(id))
+                .filter(m -> m.status() == MeetingStatus.PUBLISHED || m.status() == MeetingStatus.FINISHED)
+                .filter(m -> m.startsAt().isBefore(meeting.startsAt()))
+                .max(java.util.Comparator.comparing(nl.tafel.meetings.MeetingSummary::startsAt))
+                .map(m -> new Previous(m.id(), m.title(), m.startsAt(), status(m.id())));
     }
 
     @Transactional(readOnly = true)

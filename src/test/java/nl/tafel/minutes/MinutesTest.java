@@ -154,6 +154,46 @@ class MinutesTest {
     }
 
     @Test
+    void theNextMeetingApprovesThePreviousMinutes() {
+        publish();
+        MeetingId next = as.call(SECRETARY, () -> {
+            MeetingId m = meetings.create(space, new MeetingDraft("Volgende vergadering", LocalDate.now(MeetingService
+                    .ZONE).plusWeeks(4), LocalTime.of(16, 0), LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis",
+                    null, null, null)).id();
+            meetings.publish(m);
+            return m;
+        });
+        MinutesDetails nextMinutes = as.call(SECRETARY, () -> minutes.get(next));
+        assertThat(nextMinutes.items()).filteredOn(MinutesDetails.Item::previousMinutes)
+                .extracting(MinutesDetails.Item::title).containsExactly("Notulen vorige vergadering");
+        MinutesService.Previous previous = as.call(SECRETARY, () -> minutes.previous(next)).orElseThrow();
+        assertThat(previous.meetingId()).isEqualTo(meeting);
+        assertThat(as.call(SECRETARY, () -> minutes.previous(meeting))).isEmpty();
+        as.call(SECRETARY, () -> minutes.approve(previous.meetingId()));
+        assertThat(as.call(SECRETARY, () -> minutes.previous(next)).orElseThrow().status())
+                .isEqualTo(MinutesStatus.APPROVED);
+    }
+
+    @Test
+    void membersCommentOnCirculatedMinutesAndTheSecretaryProcessesTheComments() {
+        publish();
+        assertThatThrownBy(() -> as.run(READER, () -> minutes.comment(meeting, opening, "Te vroeg")))
+                .isInstanceOf(TafelException.class);
+        as.run(SECRETARY, () -> minutes.circulate(meeting));
+        as.run(READER, () -> minutes.comment(meeting, opening, "Ik was er ook bij: graag mijn naam toevoegen."));
+        assertThatThrownBy(() -> as.run(READER, () -> minutes.comment(meeting, opening, "<b>x</b>")))
+                .isInstanceOf(FieldException.class);
+        Comment comment = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().comments().getFirst();
+        assertThat(comment.text()).isEqualTo("Ik was er ook bij: graag mijn naam toevoegen.");
+        assertThat(comment.resolvedAt()).isNull();
+        assertThatThrownBy(() -> as.run(READER, () -> minutes.resolveComment(meeting, comment.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        as.run(SECRETARY, () -> minutes.resolveComment(meeting, comment.id()));
+        assertThat(as.call(READER, () -> minutes.get(meeting)).items().getFirst().comments().getFirst().resolvedAt())
+                .isNotNull();
+    }
+
+    @Test
     void aStaleSaveIsRefusedWithTheOtherTextToMerge() {
         publish();
         long mine = as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Eerste versie", 0));

@@ -259,11 +259,66 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             } else {
                 add(preview);
             }
+            if (item.previousMinutes()) {
+                previousMinutes();
+            }
             decisions();
             if (item.actionList()) {
                 carriedOver();
             }
             agreedActions();
+            comments();
+        }
+
+        /** Comments of the members while the minutes are circulated; the writer marks them processed. */
+        private void comments() {
+            if (item.comments().isEmpty() && !details.canComment()) {
+                return;
+            }
+            Div box = new Div();
+            box.addClassName("tafel-minutes-block");
+            for (nl.tafel.minutes.Comment c : item.comments()) {
+                Div line = new Div();
+                line.addClassName("tafel-minutes-decision");
+                Span who = new Span(c.author() + ", " + Formats.dateTime(c.at(), getLocale()) + ":");
+                who.addClassName("tafel-muted");
+                line.add(VaadinIcon.COMMENT_O.create(), who, new Span(c.text()));
+                if (c.resolvedAt() != null) {
+                    Span done = new Span(getTranslation("minutes.commentResolved"));
+                    done.addClassNames("tafel-badge", "tafel-badge-success");
+                    line.add(done);
+                } else if (details.canWrite()) {
+                    Button resolve = new Button(getTranslation("minutes.resolveComment"), VaadinIcon.CHECK.create(),
+                            e -> act(() -> minutes.resolveComment(details.meetingId(), c.id())));
+                    resolve.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    line.add(resolve);
+                }
+                box.add(line);
+            }
+            if (details.canComment()) {
+                TextField comment = new TextField();
+                comment.setPlaceholder(getTranslation("minutes.commentPlaceholder"));
+                comment.setAriaLabel(getTranslation("minutes.comment"));
+                comment.setMaxLength(2000);
+                comment.addClassName("tafel-grow");
+                Button send = new Button(getTranslation("minutes.comment"), VaadinIcon.COMMENT.create(), e -> {
+                    try {
+                        minutes.comment(details.meetingId(), item.itemId(), comment.getValue());
+                        Notifications.success(getTranslation("minutes.commented"));
+                        reload();
+                    } catch (FieldException ex) {
+                        comment.setInvalid(true);
+                        comment.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                    } catch (TafelException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
+                    }
+                });
+                send.setId("minutes-comment-" + item.number());
+                Div row = new Div(comment, send);
+                row.addClassName("tafel-minutes-add");
+                box.add(row);
+            }
+            add(box);
         }
 
         private void save(TextArea text, String value) {
@@ -407,6 +462,34 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             if (box.getChildren().findAny().isPresent()) {
                 add(box);
             }
+        }
+
+        /** The minutes this meeting approves: a link to them, and (for planners) approving them here. */
+        private void previousMinutes() {
+            minutes.previous(details.meetingId()).ifPresent(previous -> {
+                Div box = new Div();
+                box.addClassName("tafel-minutes-block");
+                box.setId("minutes-previous");
+                Div line = new Div();
+                line.addClassName("tafel-minutes-decision");
+                line.add(new com.vaadin.flow.component.html.Anchor(path(previous.meetingId()),
+                        getTranslation("minutes.previous", previous.title(), Formats.dateTime(previous.startsAt(),
+                                getLocale()))));
+                Span state = new Span(getTranslation(previous.status().translationKey()));
+                state.addClassNames("tafel-badge", previous.status() == MinutesStatus.APPROVED
+                        ? "tafel-badge-success" : "tafel-badge-muted");
+                line.add(state);
+                if (details.canWrite() && previous.status() != MinutesStatus.APPROVED) {
+                    Button approve = new Button(getTranslation("minutes.approvePrevious"), VaadinIcon.LOCK.create(),
+                            e -> confirm("minutes.approve", "minutes.approve.confirm", () -> Notifications.success(
+                                    getTranslation("minutes.approvedFiled", minutes.approve(previous.meetingId())
+                                            .name())), null));
+                    approve.setId("minutes-approve-previous");
+                    line.add(approve);
+                }
+                box.add(line);
+                add(box);
+            });
         }
 
         /** The open actions of earlier meetings; the minute writer records here what this meeting decided. */
