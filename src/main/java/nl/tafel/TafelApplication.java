@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/tafel.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+@com.vaadin.flow.component.page.Push
 public class TafelApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -59,11 +59,14 @@ public class MinutesService {
     private final ActionService actions;
     private final nl.tafel.spaces.DocumentService documents;
     private final nl.tafel.shared.i18n.TafelI18NProvider i18n;
+    private final nl.tafel.minutes.internal.MinutesUpdates updates;
     private final Clock clock;
 
     MinutesService(JdbcTemplate jdbc, MeetingService meetings, AgendaService agenda, SpaceService spaces,
             PeopleDirectory people, InvitationService invitations, ActionService actions,
-            nl.tafel.spaces.DocumentService documents, nl.tafel.shared.i18n.TafelI18NProvider i18n, Clock clock) {
+            nl.tafel.spaces.DocumentService documents, nl.tafel.shared.i18n.TafelI18NProvider i18n,
+            nl.tafel.minutes.internal.MinutesUpdates updates, Clock clock) {
+        this.updates = updates;
         this.actions = actions;
         this.documents = documents;
         this.i18n = i18n;
@@ -264,6 +267,8 @@ public class MinutesService {
             String name = people.find(new PersonId(t.by())).map(PersonName::fullName).orElse("?");
             throw new MinutesConflict(t.body(), t.version(), name);
         }
+        updates.afterCommit(new MinutesTextSaved(id, item, version + 1, text, Markdown.toSafeHtml(text),
+                CurrentUser.require().displayName()));
         return version + 1;
     }
 

@@ -35,6 +35,7 @@ import nl.tafel.minutes.MinutesConflict;
 import nl.tafel.minutes.MinutesDetails;
 import nl.tafel.minutes.MinutesService;
 import nl.tafel.minutes.MinutesStatus;
+import nl.tafel.minutes.MinutesTextSaved;
 import nl.tafel.shared.ConcurrentEditException;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
@@ -60,10 +61,15 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final MinutesService minutes;
     private final ActionService actions;
     private final SpaceService spaces;
+    private final nl.tafel.minutes.internal.MinutesUpdates updates;
+    private final java.util.Map<nl.tafel.meetings.AgendaItemId, ItemEditor> editors = new java.util.HashMap<>();
     private @Nullable MinutesDetails details;
     private List<SpaceMember> members = List.of();
+    private com.vaadin.flow.shared.@Nullable Registration live;
 
-    MinutesView(MinutesService minutes, ActionService actions, SpaceService spaces) {
+    MinutesView(MinutesService minutes, ActionService actions, SpaceService spaces,
+            nl.tafel.minutes.internal.MinutesUpdates updates) {
+        this.updates = updates;
         this.minutes = minutes;
         this.actions = actions;
         this.spaces = spaces;
@@ -91,6 +97,30 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         members = details.canWrite() ? spaces.members(details.spaceId()) : List.of();
         build();
+        listen();
+    }
+
+    /** Shows text that others save while this page is open (Vaadin Push). */
+    private void listen() {
+        if (live != null) {
+            live.remove();
+        }
+        UI ui = UI.getCurrent();
+        live = updates.register(details.meetingId(), saved -> ui.access(() -> {
+            ItemEditor editor = editors.get(saved.itemId());
+            if (editor != null) {
+                editor.savedElsewhere(saved);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
+        super.onDetach(event);
     }
 
     private void reload() {
@@ -135,8 +165,11 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             add(help);
         }
         add(attendance(d));
+        editors.clear();
         for (MinutesDetails.Item item : d.items()) {
-            add(new ItemEditor(item));
+            ItemEditor editor = new ItemEditor(item);
+            editors.put(item.itemId(), editor);
+            add(editor);
         }
     }
 
@@ -220,12 +253,15 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         private final MinutesDetails.Item item;
         private final Div preview = new Div();
         private final Span saved = new Span();
+        private @Nullable TextArea editorText;
+        private String lastSaved;
         private long version;
         private boolean conflictOpen;
 
         ItemEditor(MinutesDetails.Item item) {
             this.item = item;
             this.version = item.version();
+            this.lastSaved = item.text();
             addClassName("tafel-minutes-item");
             setId("minutes-item-" + item.number());
             H2 heading = new H2(item.number() + ". " + item.title());
@@ -235,6 +271,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             preview.getElement().setProperty("innerHTML", item.html());
             if (details.canWrite()) {
                 TextArea text = new TextArea();
+                editorText = text;
                 text.setAriaLabel(getTranslation("minutes.textOf", item.title()));
                 text.setPlaceholder(getTranslation("minutes.placeholder"));
                 text.setValue(item.text());
@@ -327,6 +364,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             try {
                 version = minutes.saveText(details.meetingId(), item.itemId(), value, version);
+                lastSaved = value;
                 preview.getElement().setProperty("innerHTML", nl.tafel.minutes.internal.Markdown.toSafeHtml(value));
                 saved.setText(getTranslation("minutes.saved", java.time.LocalTime.now(Formats.ZONE)
                         .withNano(0).toString()));
@@ -387,6 +425,26 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             dialog.close();
             text.setValue(result);
             save(text, result);
+        }
+
+        /**
+         * Someone else saved this item: show their text, unless this writer has typed something not yet saved (then
+         * their own save will meet the conflict dialog).
+         */
+        void savedElsewhere(MinutesTextSaved other) {
+            if (other.version() <= version || conflictOpen) {
+                return;
+            }
+            if (editorText != null) {
+                if (!editorText.getValue().equals(lastSaved)) {
+                    return;
+                }
+                editorText.setValue(other.text());
+                lastSaved = other.text();
+            }
+            version = other.version();
+            preview.getElement().setProperty("innerHTML", other.html());
+            saved.setText(getTranslation("minutes.savedBy", other.by()));
         }
 
         private void decisions() {

@@ -110,14 +110,39 @@ class MinutesViewTest extends SpringBrowserlessTest {
     void whenSomeoneElseSavedTheSameItemTheTextsAreMergedNotOverwritten() {
         UI.getCurrent().navigate("vergaderingen/" + meeting + "/notulen");
         var opening = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().itemId();
+        // this writer has typed, but the text is not saved yet (the save waits for a pause in typing) ...
+        TextArea text = find(TextArea.class, item("1")).first();
+        text.setValue("Mijn aanvulling");
+        // ... when the minute taker's save arrives: the page keeps the typed text
         as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Tekst van de notulist", 0));
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        assertThat(text.getValue()).isEqualTo("Mijn aanvulling");
 
-        test(find(TextArea.class, item("1")).first()).setValue("Mijn aanvulling");
+        test(text).setValue("Mijn aanvulling.");
         Dialog conflict = find(Dialog.class).single();
         assertThat(conflict.getHeaderTitle()).startsWith("Tegelijk gewijzigd");
         test(find(Button.class, conflict).id("minutes-merge")).click();
         String stored = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().text();
-        assertThat(stored).contains("Tekst van de notulist").contains("Mijn aanvulling");
+        assertThat(stored).contains("Tekst van de notulist").contains("Mijn aanvulling.");
+    }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void textSavedByTheMinuteTakerAppearsOnAnOpenPage() {
+        UI.getCurrent().navigate("vergaderingen/" + meeting + "/notulen");
+        var opening = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().itemId();
+        as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Getypt door de _notulist_", 0));
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        assertThat(find(TextArea.class, item("1")).first().getValue()).isEqualTo("Getypt door de _notulist_");
+        Div preview = find(Div.class, item("1")).all().stream()
+                .filter(d -> d.getClassNames().contains("tafel-minutes-preview")).findFirst().orElseThrow();
+        assertThat(preview.getElement().getProperty("innerHTML")).contains("<em>notulist</em>");
+        test(find(TextArea.class, item("1")).first()).setValue("Getypt door de _notulist_, aangevuld");
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().text())
+                .as("saved on top of the version that arrived, no conflict")
+                .isEqualTo("Getypt door de _notulist_, aangevuld");
     }
 
     @Test
