@@ -7,6 +7,8 @@ create table meeting_minutes (
     circulated_at datetime(6) null,
     approved_at   datetime(6) null,
     approved_by   bigint      null,
+    revision      int         not null default 1,
+    pdf_document  uuid        null,
     version       bigint      not null default 0
 ) engine = InnoDB default charset = utf8mb4;
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** The minutes of one meeting, item by item, with what the person may do. */
 public record MinutesDetails(MeetingId meetingId, SpaceId spaceId, String title, Instant startsAt,
         MinutesStatus status, boolean canWrite, @Nullable Instant approvedAt, List<Item> items,
-        List<Attendee> attendance, boolean canComment) {
+        List<Attendee> attendance, boolean canComment, boolean canRevise) {
 
     /** One agenda item: its text (Markdown and sanitized HTML), the version to save against, its decisions. */
     public record Item(AgendaItemId itemId, String number, String title, int depth, String text, String html,

@@ -116,7 +116,7 @@ public class MinutesService {
                 rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null, id.value());
         return new MinutesDetails(id, meeting.spaceId(), meeting.title(), meeting.startsAt(), status,
                 writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items, attendees(id),
-                status == MinutesStatus.CIRCULATED);
+                status == MinutesStatus.CIRCULATED, status == MinutesStatus.APPROVED && meeting.canEdit());
     }
 
     private Map<UUID, List<Comment>> comments(MeetingId id) {
@@ -344,7 +344,37 @@ public class MinutesService {
         String name = DocumentNames.withoutForbiddenCharacters("Notulen " + java.time.format.DateTimeFormatter
                 .ISO_LOCAL_DATE.format(meeting.startsAt().atZone(ZONE)) + " " + meeting.title() + " (vastgesteld)")
                 + ".pdf";
-        return documents.upload(agenda.meetingFolder(id), name, new java.io.ByteArrayInputStream(pdf), pdf.length);
+        UUID earlier = jdbc.query("select pdf_document from meeting_minutes where meeting_id = ?",
+                rs -> rs.next() ? rs.getObject(1, UUID.class) : null, id.value());
+        nl.tafel.spaces.StoredDocument stored;
+        if (earlier != null) {
+            // a revision: the same document gets a new version, so the history of approved texts stays together
+            stored = documents.uploadVersion(new nl.tafel.spaces.DocumentId(earlier), name,
+                    new java.io.ByteArrayInputStream(pdf), pdf.length);
+        } else {
+            stored = documents.upload(agenda.meetingFolder(id), name, new java.io.ByteArrayInputStream(pdf),
+                    pdf.length);
+        }
+        jdbc.update("update meeting_minutes set pdf_document = ? where meeting_id = ?", stored.documentId().value(),
+                id.value());
+        return stored;
+    }
+
+    /**
+     * Opens approved minutes for a correction, as a new revision: they become a concept again (readers keep seeing
+     * the approved PDF in the folder) until approved anew, which adds a version to that PDF. Planners only.
+     */
+    @Transactional
+    public void revise(MeetingId id) {
+        MeetingDetails meeting = meetings.get(id);
+        if (!meeting.canEdit()) {
+            throw new AccessDeniedException("Only planners revise minutes of " + id);
+        }
+        if (status(id) != MinutesStatus.APPROVED) {
+            throw new TafelException("minutes.error.notApproved");
+        }
+        jdbc.update("update meeting_minutes set status = 'CONCEPT', revision = revision + 1, version = version + 1"
+                + " where meeting_id = ?", id.value());
     }
 
     private List<MinutesPdf.Block> pdfBlocks(MeetingDetails meeting, MinutesDetails m) {

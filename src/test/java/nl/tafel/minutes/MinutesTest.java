@@ -102,6 +102,13 @@ class MinutesTest {
         assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.addDecision(meeting, opening, "Later")))
                 .isInstanceOf(TafelException.class).hasMessageContaining("minutes.error.locked");
         assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).canWrite()).isFalse();
+
+        assertThatThrownBy(() -> as.run(MEMBER, () -> minutes.revise(meeting))).isInstanceOf(AccessDeniedException.class);
+        as.run(SECRETARY, () -> minutes.revise(meeting));
+        as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Gecorrigeerd: de voorzitter opent om 16:05.", 1));
+        nl.tafel.spaces.StoredDocument second = as.call(SECRETARY, () -> minutes.approve(meeting));
+        assertThat(second.versionNumber()).as("the approved PDF gets a new version").isEqualTo(2);
+        assertThat(second.newDocument()).isFalse();
     }
 
     @Test

@@ -151,6 +151,14 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             approve.setId("minutes-approve");
             buttons.add(approve);
         }
+        if (d.status() == MinutesStatus.APPROVED) {
+            Button revise = new Button(getTranslation("minutes.revise"), VaadinIcon.EDIT.create(),
+                    e -> confirm("minutes.revise", "minutes.revise.confirm", () -> minutes.revise(d.meetingId()),
+                            "minutes.revised"));
+            revise.setId("minutes-revise");
+            revise.setVisible(d.canRevise());
+            buttons.add(revise);
+        }
         add(new ViewHeader(getTranslation("minutes.title"), d.title() + " · " + Formats.dateTime(d.startsAt(),
                 getLocale()), buttons));
         Span state = new Span(getTranslation(d.status().translationKey()) + (d.approvedAt() == null ? ""
