@@ -52,6 +52,7 @@ class ActionsView extends VerticalLayout implements HasDynamicTitle, MainLayout.
                 .orElse(getTranslation("actions.mine")));
         scope.setValue(scopes.getFirst());
         scope.setId("actions-scope");
+        scope.setWidth("min(26rem, 100%)");
         closed.setLabel(getTranslation("actions.includeClosed"));
         closed.setId("actions-closed");
         Div filters = new Div(scope, closed);

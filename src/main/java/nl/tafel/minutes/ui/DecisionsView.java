@@ -44,6 +44,7 @@ class DecisionsView extends VerticalLayout implements HasDynamicTitle, MainLayou
         space.setItems(mine);
         space.setItemLabelGenerator(SpaceSummary::name);
         space.setId("decisions-space");
+        space.setWidth("min(26rem, 100%)");
         search.setLabel(getTranslation("decisions.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
