@@ -43,6 +43,12 @@ public class TestConfig {
     }
 
     @Bean
+    TestBoard testBoard(RunAs as, nl.tafel.spaces.SpaceService spaces, nl.tafel.meetings.MeetingService meetings,
+            nl.tafel.members.AccountDirectory accounts) {
+        return new TestBoard(as, spaces, meetings, accounts);
+    }
+
+    @Bean
     RunAs runAs(org.springframework.security.core.userdetails.UserDetailsService users) {
         return new RunAs(users);
     }

@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import nl.tafel.RunAs;
 import nl.tafel.TafelTest;
 import nl.tafel.meetings.AgendaItemId;
 import nl.tafel.meetings.AgendaService;
-import nl.tafel.meetings.MeetingDraft;
-import nl.tafel.meetings.MeetingForm;
 import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.members.AccountDirectory;
@@ -24,7 +21,6 @@ import nl.tafel.shared.ConcurrentEditException;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.PersonId;
 import nl.tafel.spaces.SpaceId;
-import nl.tafel.spaces.SpaceRole;
 import nl.tafel.spaces.SpaceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,25 +133,17 @@ class ActionsTest {
         }).toList();
     }
 
+    @Autowired
+    nl.tafel.TestBoard board;
+
     @BeforeEach
     void space() {
         member = accounts.findByEmail(MEMBER).orElseThrow().id();
-        space = as.call(SECRETARY, () -> {
-            SpaceId id = spaces.create("Ruimte " + UUID.randomUUID().toString().substring(0, 8), null);
-            spaces.setMember(id, member, SpaceRole.CONTRIBUTOR);
-            spaces.setMember(id, accounts.findByEmail(READER).orElseThrow().id(), SpaceRole.READER);
-            return id;
-        });
+        space = board.space(nl.tafel.TestBoard.unique("Ruimte"));
     }
 
     private MeetingId meeting(int weeksAhead) {
-        return as.call(SECRETARY, () -> {
-            MeetingId id = meetings.create(space, new MeetingDraft("Bestuur " + run + " week " + weeksAhead,
-                    LocalDate.now(MeetingService.ZONE).plusWeeks(weeksAhead), LocalTime.of(16, 0),
-                    LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis", null, null, null)).id();
-            meetings.publish(id);
-            return id;
-        });
+        return board.published(space, "Bestuur " + run + " week " + weeksAhead, weeksAhead * 7);
     }
 
     private AgendaItemId item(MeetingId meeting) {

@@ -8,25 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.tafel.RunAs;
 import nl.tafel.TafelTest;
 import nl.tafel.meetings.AgendaItemId;
-import nl.tafel.meetings.MeetingDraft;
-import nl.tafel.meetings.MeetingForm;
 import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.minutes.internal.Markdown;
 import nl.tafel.shared.FieldException;
-import nl.tafel.shared.PersonId;
 import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.SpaceId;
-import nl.tafel.spaces.SpaceRole;
 import nl.tafel.spaces.SpaceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,22 +46,14 @@ class MinutesTest {
     MeetingId meeting;
     AgendaItemId opening;
 
+    @Autowired
+    nl.tafel.TestBoard board;
+
     @BeforeEach
     void publishedMeeting() {
-        String title = "Bestuur " + UUID.randomUUID().toString().substring(0, 8);
-        PersonId member = accounts.findByEmail(MEMBER).orElseThrow().id();
-        space = as.call(SECRETARY, () -> {
-            SpaceId id = spaces.create("Ruimte " + title, null);
-            spaces.setMember(id, member, SpaceRole.CONTRIBUTOR);
-            spaces.setMember(id, accounts.findByEmail(READER).orElseThrow().id(), SpaceRole.READER);
-            return id;
-        });
-        meeting = as.call(SECRETARY, () -> {
-            MeetingId m = meetings.create(space, new MeetingDraft(title, LocalDate.now(MeetingService.ZONE)
-                    .plusWeeks(1), LocalTime.of(16, 0), LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis", null,
-                    null, member)).id();
-            return m;
-        });
+        String title = nl.tafel.TestBoard.unique("Bestuur");
+        space = board.space("Ruimte " + title);
+        meeting = board.meeting(space, title, LocalDate.now(MeetingService.ZONE).plusWeeks(1), null, MEMBER);
         opening = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().itemId();
     }
 
@@ -163,13 +149,7 @@ class MinutesTest {
     @Test
     void theNextMeetingApprovesThePreviousMinutes() {
         publish();
-        MeetingId next = as.call(SECRETARY, () -> {
-            MeetingId m = meetings.create(space, new MeetingDraft("Volgende vergadering", LocalDate.now(MeetingService
-                    .ZONE).plusWeeks(4), LocalTime.of(16, 0), LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis",
-                    null, null, null)).id();
-            meetings.publish(m);
-            return m;
-        });
+        MeetingId next = board.published(space, "Volgende vergadering", 28);
         MinutesDetails nextMinutes = as.call(SECRETARY, () -> minutes.get(next));
         assertThat(nextMinutes.items()).filteredOn(MinutesDetails.Item::previousMinutes)
                 .extracting(MinutesDetails.Item::title).containsExactly("Notulen vorige vergadering");

@@ -3,12 +3,10 @@ package nl.tafel.actions.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -31,20 +29,15 @@ import nl.tafel.shared.ui.Notifications;
  */
 @Route(value = "actie-status", autoLayout = false)
 @AnonymousAllowed
-class ActionStatusView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ActionStatusView extends nl.tafel.shared.ui.LinkPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final StatusReports reports;
-    private final Div card = new Div();
     private String token = "";
 
     ActionStatusView(StatusReports reports) {
+        super("status-card", "tafel-status-card");
+        setJustifyContentMode(JustifyContentMode.START);
         this.reports = reports;
-        addClassName("tafel-login");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        card.addClassNames("tafel-card", "tafel-status-card");
-        card.setId("status-card");
-        add(card);
     }
 
     @Override
@@ -60,11 +53,7 @@ class ActionStatusView extends VerticalLayout implements BeforeEnterObserver, Ha
         try {
             report = reports.show(token);
         } catch (TafelException e) {
-            card.add(new H1(getTranslation("actionStatus.title")));
-            Paragraph p = new Paragraph(getTranslation(e.messageKey()));
-            p.addClassNames("tafel-rsvp-message", "tafel-badge-error");
-            p.setId("status-message");
-            card.add(p, new Anchor("login", getTranslation("rsvp.signIn")));
+            refused("actionStatus.title", e.messageKey());
             return;
         }
         UI.getCurrent().setLocale(report.locale());

@@ -2,7 +2,6 @@ package nl.tafel.invitations.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -54,18 +53,10 @@ class CalendarFeedView extends VerticalLayout implements HasDynamicTitle, MainLa
     }
 
     private void confirm() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("feed.regenerate"));
-        dialog.setText(getTranslation("feed.regenerate.confirm"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("feed.regenerate"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
+        nl.tafel.shared.ui.Confirm.open("feed.regenerate", "feed.regenerate.confirm", "feed.regenerate", true, () -> {
             show(feeds.regenerate());
             Notifications.success(getTranslation("feed.regenerated"));
         });
-        dialog.open();
     }
 
     @Override

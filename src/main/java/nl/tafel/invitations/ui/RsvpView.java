@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -30,21 +29,14 @@ import nl.tafel.shared.ui.Formats;
  */
 @Route(value = "antwoord", autoLayout = false)
 @AnonymousAllowed
-class RsvpView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class RsvpView extends nl.tafel.shared.ui.LinkPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RsvpService rsvp;
-    private final Div card = new Div();
     private String token = "";
 
     RsvpView(RsvpService rsvp) {
+        super("rsvp-card", "tafel-narrow");
         this.rsvp = rsvp;
-        addClassName("tafel-login");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
-        card.addClassNames("tafel-card", "tafel-narrow");
-        card.setId("rsvp-card");
-        add(card);
     }
 
     @Override
@@ -112,19 +104,7 @@ class RsvpView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     }
 
     private void refused(String key) {
-        card.removeAll();
-        card.add(new H1(getTranslation("rsvp.title")));
-        Paragraph p = message(getTranslation(key), "tafel-badge-error");
-        card.add(p);
-        card.add(new Anchor("login", getTranslation("rsvp.signIn")));
-    }
-
-    private static Paragraph message(String text, String variant) {
-        Paragraph p = new Paragraph(text);
-        p.setId("rsvp-message");
-        p.addClassName("tafel-rsvp-message");
-        p.addClassName(variant);
-        return p;
+        refused("rsvp.title", key);
     }
 
     @Override

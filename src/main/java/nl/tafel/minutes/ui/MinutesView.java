@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -619,18 +618,11 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private void confirm(String title, String text, Runnable action, @Nullable String done) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation(title));
-        dialog.setText(getTranslation(text));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(title));
-        dialog.addConfirmListener(e -> {
+        nl.tafel.shared.ui.Confirm.open(title, text, title, false, () -> {
             if (act(action) && done != null) {
                 Notifications.success(getTranslation(done));
             }
         });
-        dialog.open();
     }
 
     @Override

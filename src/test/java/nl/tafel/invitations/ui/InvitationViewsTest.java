@@ -13,8 +13,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.UUID;
 import nl.tafel.RunAs;
 import nl.tafel.TafelTest;
@@ -22,14 +20,10 @@ import nl.tafel.invitations.Answer;
 import nl.tafel.invitations.InvitationService;
 import nl.tafel.invitations.InviteeRow;
 import nl.tafel.security.SignedLinks;
-import nl.tafel.meetings.MeetingDraft;
-import nl.tafel.meetings.MeetingForm;
 import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.shared.CurrentUser;
-import nl.tafel.spaces.SpaceId;
-import nl.tafel.spaces.SpaceRole;
 import nl.tafel.spaces.SpaceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,22 +49,16 @@ class InvitationViewsTest extends SpringBrowserlessTest {
     @Autowired
     RunAs as;
 
+    @Autowired
+    nl.tafel.TestBoard board;
+
     MeetingId meeting;
     String title;
 
     @BeforeEach
     void publishedMeeting() {
-        title = "Bestuur " + UUID.randomUUID().toString().substring(0, 8);
-        meeting = as.call(SECRETARY, () -> {
-            SpaceId id = spaces.create("Ruimte " + title, null);
-            spaces.setMember(id, accounts.findByEmail(MEMBER).orElseThrow().id(), SpaceRole.CONTRIBUTOR);
-            spaces.setMember(id, accounts.findByEmail(READER).orElseThrow().id(), SpaceRole.READER);
-            MeetingId m = meetings.create(id, new MeetingDraft(title, LocalDate.now(MeetingService.ZONE).plusWeeks(2),
-                    LocalTime.of(19, 30), LocalTime.of(21, 30), MeetingForm.PHYSICAL, "Stadhuis", null, null, null))
-                    .id();
-            meetings.publish(m);
-            return m;
-        });
+        title = nl.tafel.TestBoard.unique("Bestuur");
+        meeting = board.published(board.space("Ruimte " + title), title, 14);
         // the invitations go out after commit; wait for them so the page shows a sent state
         CurrentUser.runAsSystem(() -> inviter.sync(meeting));
     }
@@ -151,7 +139,7 @@ class InvitationViewsTest extends SpringBrowserlessTest {
 
         UI.getCurrent().navigate("antwoord", com.vaadin.flow.router.QueryParameters.simple(
                 java.util.Map.of("t", token.substring(0, token.length() - 3) + "xyz", "a", "nee")));
-        assertThat(find(Paragraph.class).id("rsvp-message").getText()).contains("klopt niet");
+        assertThat(find(Paragraph.class).id("link-message").getText()).contains("klopt niet");
         assertThat(row(READER).answer()).isEqualTo(Answer.ACCEPTED);
     }
 }

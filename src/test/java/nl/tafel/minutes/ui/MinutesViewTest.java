@@ -13,23 +13,16 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.UUID;
 import nl.tafel.RunAs;
 import nl.tafel.TafelTest;
 import nl.tafel.actions.ActionService;
 import nl.tafel.actions.ActionView;
-import nl.tafel.meetings.MeetingDraft;
-import nl.tafel.meetings.MeetingForm;
 import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.minutes.MinutesDetails;
 import nl.tafel.minutes.MinutesService;
-import nl.tafel.spaces.SpaceId;
 import nl.tafel.spaces.SpaceMember;
-import nl.tafel.spaces.SpaceRole;
 import nl.tafel.spaces.SpaceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,19 +48,13 @@ class MinutesViewTest extends SpringBrowserlessTest {
 
     MeetingId meeting;
 
+    @Autowired
+    nl.tafel.TestBoard board;
+
     @BeforeEach
     void publishedMeeting() {
-        String title = "Bestuur " + UUID.randomUUID().toString().substring(0, 8);
-        meeting = as.call(SECRETARY, () -> {
-            SpaceId id = spaces.create("Ruimte " + title, null);
-            spaces.setMember(id, accounts.findByEmail(MEMBER).orElseThrow().id(), SpaceRole.CONTRIBUTOR);
-            spaces.setMember(id, accounts.findByEmail(READER).orElseThrow().id(), SpaceRole.READER);
-            MeetingId m = meetings.create(id, new MeetingDraft(title, LocalDate.now(MeetingService.ZONE).plusDays(3),
-                    LocalTime.of(16, 0), LocalTime.of(18, 0), MeetingForm.PHYSICAL, "Stadhuis", null, null, null))
-                    .id();
-            meetings.publish(m);
-            return m;
-        });
+        String title = nl.tafel.TestBoard.unique("Bestuur");
+        meeting = board.published(board.space("Ruimte " + title), title, 3);
     }
 
     private Div item(String number) {
