@@ -64,6 +64,8 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final java.util.Map<nl.tafel.meetings.AgendaItemId, ItemEditor> editors = new java.util.HashMap<>();
     private @Nullable MinutesDetails details;
     private List<SpaceMember> members = List.of();
+    /** The actions agreed in this meeting, read once per build for all items. */
+    private List<ActionView> agreed = List.of();
     private com.vaadin.flow.shared.@Nullable Registration live;
 
     MinutesView(MinutesService minutes, ActionService actions, SpaceService spaces,
@@ -172,6 +174,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             add(help);
         }
         add(attendance(d));
+        agreed = actions.agreedIn(d.meetingId());
         editors.clear();
         for (MinutesDetails.Item item : d.items()) {
             ItemEditor editor = new ItemEditor(item);
@@ -502,11 +505,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
 
         private void agreedActions() {
-            List<ActionView> agreed = actions.agreedIn(details.meetingId()).stream()
-                    .filter(a -> item.itemId().equals(a.itemId())).toList();
             Div box = new Div();
             box.addClassName("tafel-minutes-block");
-            for (ActionView a : agreed) {
+            for (ActionView a : agreed.stream().filter(x -> item.itemId().equals(x.itemId())).toList()) {
                 Div line = new Div();
                 line.addClassName("tafel-minutes-decision");
                 Span number = new Span(getTranslation("minutes.action", a.number()));
