@@ -84,6 +84,17 @@ class ActionViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(MEMBER)
+    void theOverviewShowsMyOpenActionsWithTheOverdueMarked() {
+        // the start page was built when the UI opened, before this test's action existed: open it anew
+        UI.getCurrent().navigate("acties");
+        UI.getCurrent().navigate("");
+        String text = find(com.vaadin.flow.component.html.UnorderedList.class).id("my-actions").getElement()
+                .getTextRecursively();
+        assertThat(text).contains(action.number()).contains("Verlopen");
+    }
+
+    @Test
     void theStatusLinkWorksWithoutSigningIn() {
         jdbc.update("insert into action_status_mail (meeting_id, space_id, person_id, created_at)"
                 + " values (?, ?, ?, now())", meeting.value(), action.spaceId().value(),
