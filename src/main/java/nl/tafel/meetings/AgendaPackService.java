@@ -31,6 +31,7 @@ import nl.tafel.spaces.DocumentNames;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.FolderId;
 import nl.tafel.spaces.Reading;
+import nl.tafel.spaces.VersionId;
 import nl.tafel.spaces.StoredDocument;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -139,12 +140,17 @@ public class AgendaPackService implements DisposableBean {
             progress(id, State.BUILDING, 1, null);
             MeetingDetails meeting = meetingService.get(id);
             List<AgendaItemView> items = agenda.agenda(id);
+            // the PDF papers' content in one go (one access check), rather than one look-up per paper
+            java.util.Map<VersionId, DocumentContent> pdfs = documents.contents(meeting.spaceId(), items.stream()
+                    .flatMap(i -> i.documents().stream())
+                    .filter(a -> documents.reading(a.mediaType()) == Reading.PDF)
+                    .map(AgendaItemView.Attachment::versionId).toList());
             List<AgendaPackBuilder.Section> sections = new ArrayList<>();
             DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
             for (AgendaItemView item : items) {
                 List<AgendaPackBuilder.Paper> papers = new ArrayList<>();
                 for (AgendaItemView.Attachment attachment : item.documents()) {
-                    papers.add(paper(attachment, temporary));
+                    papers.add(paper(attachment, pdfs, temporary));
                 }
                 sections.add(new AgendaPackBuilder.Section(item.number(),
                         time.format(item.startsAt().atZone(MeetingService.ZONE)), item.title(),
@@ -204,13 +210,16 @@ public class AgendaPackService implements DisposableBean {
         return previous.version() + 1;
     }
 
-    private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, List<Path> temporary)
-            throws IOException {
+    private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment,
+            java.util.Map<VersionId, DocumentContent> pdfs, List<Path> temporary) throws IOException {
         String label = attachment.name() + " (v" + attachment.version() + ")";
         Reading reading = documents.reading(attachment.mediaType());
         Optional<DocumentContent> pdf;
         if (reading == Reading.PDF) {
-            pdf = Optional.of(documents.content(attachment.versionId()));
+            pdf = Optional.ofNullable(pdfs.get(attachment.versionId()));
+            if (pdf.isEmpty()) {
+                return new AgendaPackBuilder.Paper(label, null, "pack.gone");
+            }
         } else if (reading == Reading.CONVERTED_PDF) {
             pdf = documents.readableCopy(attachment.versionId());
             if (pdf.isEmpty()) {

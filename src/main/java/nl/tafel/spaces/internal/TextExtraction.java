@@ -144,8 +144,14 @@ public class TextExtraction implements DisposableBean {
 
     private void finish(UUID id, TextStatus status, @Nullable String text, boolean truncated) {
         if (text != null && !text.isEmpty()) {
-            jdbc.update("replace into document_text (version_id, content, truncated) values (?, ?, ?)", id,
-                    text.replace('\u0000', ' '), truncated);
+            try {
+                jdbc.update("replace into document_text (version_id, content, truncated) values (?, ?, ?)", id,
+                        text.replace('\u0000', ' '), truncated);
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                // the version was purged while its text was read: nothing to keep, and the batch goes on
+                log.debug("Version {} is gone; its text is not kept", id);
+                return;
+            }
         }
         jdbc.update("update document_version set text_status = ?, text_claimed_at = null where id = ?",
                 status.name(), id);
