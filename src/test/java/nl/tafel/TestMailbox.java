@@ -17,6 +17,30 @@ public final class TestMailbox {
     private TestMailbox() {
     }
 
+    /**
+     * GreenMail on the tests' SMTP port, once it accepts connections: its start returns before the socket listens,
+     * and a dispatcher meeting a refused connection would wait for its next retry.
+     */
+    public static com.icegreen.greenmail.util.GreenMail startSmtp() {
+        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
+                TestDatabaseEnvironment.SMTP_PORT, "127.0.0.1", "smtp"));
+        smtp.start();
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until) {
+            try (var probe = new java.net.Socket("127.0.0.1", TestDatabaseEnvironment.SMTP_PORT)) {
+                return smtp;
+            } catch (java.io.IOException e) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new AssertionError("GreenMail did not start");
+    }
+
     public static List<MimeMessage> mailsTo(GreenMailOperations smtp, String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(address)).toList();
     }

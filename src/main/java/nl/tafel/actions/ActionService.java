@@ -213,14 +213,8 @@ public class ActionService {
         }
     }
 
-    /** Those who write a meeting's minutes: its planners and its minute taker. */
-    public static boolean writesMinutes(MeetingDetails meeting) {
-        return meeting.canEdit() || CurrentUser.get().map(p -> p.personId().equals(meeting.minuteTaker()))
-                .orElse(false);
-    }
-
     private static void requireMinuteWriter(MeetingDetails meeting) {
-        if (!writesMinutes(meeting)) {
+        if (!meeting.canWriteMinutes()) {
             throw new AccessDeniedException("Not a minute writer of meeting " + meeting.id());
         }
     }

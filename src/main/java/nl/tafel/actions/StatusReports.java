@@ -94,9 +94,7 @@ public class StatusReports {
     }
 
     private static <T> T as(Link link, java.util.function.Supplier<T> work) {
-        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
-        CurrentUser.runAs(link.owner().id(), link.owner().email(), link.owner().displayName(),
-                link.owner().role().name(), () -> result.set(work.get()));
-        return result.get();
+        return CurrentUser.callAs(link.owner().id(), link.owner().email(), link.owner().displayName(),
+                link.owner().role().name(), work);
     }
 }

@@ -157,7 +157,7 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public List<Answered> answers(MeetingId id) {
         MeetingDetails m = meetings.get(id);
-        if (!m.canEdit() && !CurrentUser.requirePersonId().equals(m.minuteTaker())) {
+        if (!m.canWriteMinutes()) {
             throw new AccessDeniedException("Not a minute writer of meeting " + id);
         }
         return invitees.findByMeetingIdOrderByNameAscIdAsc(id.value()).stream().filter(r -> !r.isRemoved())
@@ -259,13 +259,6 @@ public class InvitationService {
         InviteeEntity row = row(m, who);
         inviter.uninvite(m, row);
         row.setRemoved(true);
-    }
-
-    /** The counts for the meeting page, for planners: komt, misschien, komt niet, geen antwoord. */
-    @Transactional(readOnly = true)
-    public Optional<Attendance> attendanceIfPlanner(MeetingId id) {
-        MeetingDetails m = meetings.get(id);
-        return m.canEdit() ? Optional.of(attendance(id)) : Optional.empty();
     }
 
     private InviteeEntity row(MeetingDetails m, InviteeRow who) {

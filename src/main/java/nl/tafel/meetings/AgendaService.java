@@ -69,6 +69,13 @@ public class AgendaService {
         this.clock = clock;
     }
 
+    /** Whether an agenda item belongs to a meeting the person can see (without loading the whole agenda). */
+    @Transactional(readOnly = true)
+    public boolean isItemOf(MeetingId meeting, AgendaItemId item) {
+        access.requireVisible(meetings.findById(meeting.value()).orElseThrow(MeetingNotFoundException::new));
+        return items.existsByIdAndMeetingId(item.value(), meeting.value());
+    }
+
     /** The agenda in order, numbered, with start times from the meeting's start and the minutes before. */
     @Transactional(readOnly = true)
     public List<AgendaItemView> agenda(MeetingId id) {

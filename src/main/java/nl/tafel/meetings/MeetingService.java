@@ -206,12 +206,14 @@ public class MeetingService {
         SeriesId seriesId = meeting.getSeriesId() == null ? null : new SeriesId(meeting.getSeriesId());
         String quorum = seriesId == null ? null : series.quorum(seriesId);
         Integer quorumPercent = seriesId == null ? null : series.quorumPercent(seriesId);
+        boolean planner = access.canPlan(space);
+        boolean minuteTaker = CurrentUser.get().map(p -> p.personId().equals(meeting.minuteTaker())).orElse(false);
         return new MeetingDetails(meeting.meetingId(), space.id(), space.name(), meeting.getTitle(),
                 meeting.getStartsAt(), meeting.getEndsAt(), meeting.getForm(), meeting.getLocation(),
                 meeting.getJoinUrl(), meeting.chair(), nameOrNull(names, meeting.chair()), meeting.minuteTaker(),
                 nameOrNull(names, meeting.minuteTaker()), meeting.getStatus(), meeting.getPublishedAt(),
-                access.canPlan(space), meeting.getVersion(), meeting.getAgendaVersion(), changes, quorum,
-                quorumPercent, meeting.createdBy());
+                planner, meeting.getVersion(), meeting.getAgendaVersion(), changes, quorum,
+                quorumPercent, meeting.createdBy(), planner || minuteTaker);
     }
 
     /** The person's meetings in a period, across their spaces; concepts only where they plan. */

@@ -82,7 +82,7 @@ public class MinutesService {
     @Transactional(readOnly = true)
     public MinutesDetails get(MeetingId id) {
         MeetingDetails meeting = meetings.get(id);
-        boolean writer = ActionService.writesMinutes(meeting);
+        boolean writer = meeting.canWriteMinutes();
         MinutesStatus status = status(id);
         if (status == MinutesStatus.CONCEPT && !writer) {
             throw new AccessDeniedException("Concept minutes of " + id);
@@ -488,7 +488,7 @@ public class MinutesService {
 
     private MeetingDetails requireWriter(MeetingId id) {
         MeetingDetails meeting = meetings.get(id);
-        if (!ActionService.writesMinutes(meeting)) {
+        if (!meeting.canWriteMinutes()) {
             throw new AccessDeniedException("Not a minute writer of " + id);
         }
         if (!writable(meeting)) {
@@ -505,7 +505,7 @@ public class MinutesService {
     }
 
     private void requireItem(MeetingId id, AgendaItemId item) {
-        if (agenda.agenda(id).stream().noneMatch(i -> i.id().equals(item))) {
+        if (!agenda.isItemOf(id, item)) {
             throw new TafelException("minutes.error.noItem");
         }
     }

@@ -51,8 +51,14 @@ public final class CurrentUser {
     }
 
     public static <T> T callAsSystem(java.util.function.Supplier<T> work) {
+        return callAs(SYSTEM, "system@tafel.invalid", "Tafel", "ADMINISTRATOR", work);
+    }
+
+    /** {@link #runAs} for work that returns a result. */
+    public static <T> T callAs(PersonId person, String email, String displayName, String role,
+            java.util.function.Supplier<T> work) {
         java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
-        runAsSystem(() -> result.set(work.get()));
+        runAs(person, email, displayName, role, () -> result.set(work.get()));
         return result.get();
     }
 

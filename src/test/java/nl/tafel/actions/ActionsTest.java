@@ -63,9 +63,7 @@ class ActionsTest {
 
     @Test
     void ownersAreAskedOnceForTheirStatusAndReportThroughTheLink() throws Exception {
-        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(3925,
-                "127.0.0.1", "smtp"));
-        smtp.start();
+        var smtp = nl.tafel.TestMailbox.startSmtp();
         try {
             MeetingId first = meeting(1);
             ActionView action = agree(first, "Brief parkeerbeleid zone B");

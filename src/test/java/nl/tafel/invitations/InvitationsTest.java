@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +82,7 @@ class InvitationsTest {
 
     @BeforeEach
     void setUp() {
-        smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = nl.tafel.TestMailbox.startSmtp();
         title = "Bestuur " + UUID.randomUUID().toString().substring(0, 8);
         space = as.call(SECRETARY, () -> {
             SpaceId id = spaces.create("Ruimte " + title, null);
@@ -323,15 +321,7 @@ class InvitationsTest {
         }
         assertThat(row(id, MEMBER).mailStatus()).isEqualTo(MailStatus.PENDING);
 
-        smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
-        smtp.start();
-        for (long listening = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < listening; ) {
-            try (var probe = new java.net.Socket("127.0.0.1", 3925)) {
-                break;
-            } catch (java.io.IOException e) {
-                Thread.sleep(50);
-            }
-        }
+        smtp = nl.tafel.TestMailbox.startSmtp();
         clock.advance(Duration.ofMinutes(2));
         await(smtp, MEMBER, title, 1);
         await(smtp, READER, title, 1);

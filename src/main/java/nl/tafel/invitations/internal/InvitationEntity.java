@@ -72,10 +72,6 @@ public class InvitationEntity {
         return cancelled;
     }
 
-    public @Nullable Instant getStartsAt() {
-        return startsAt;
-    }
-
     /** Records what is being sent now; a later change of the start time asks for a new reminder. */
     public void sending(String fingerprint, Instant startsAt) {
         if (this.fingerprint != null) {

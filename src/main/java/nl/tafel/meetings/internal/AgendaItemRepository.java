@@ -9,4 +9,6 @@ public interface AgendaItemRepository extends JpaRepository<AgendaItemEntity, UU
 
     @Query("select i from AgendaItemEntity i where i.meetingId = :meetingId order by i.position")
     List<AgendaItemEntity> findByMeeting(UUID meetingId);
+
+    boolean existsByIdAndMeetingId(UUID id, UUID meetingId);
 }

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Optional;
-import nl.tafel.actions.ActionService;
 import nl.tafel.meetings.MeetingDetails;
 import nl.tafel.meetings.MeetingPageSection;
 import nl.tafel.meetings.MeetingStatus;
@@ -34,7 +33,7 @@ class MinutesPageSection implements MeetingPageSection {
         if (meeting.status() != MeetingStatus.PUBLISHED && meeting.status() != MeetingStatus.FINISHED) {
             return Optional.empty();
         }
-        boolean writer = ActionService.writesMinutes(meeting);
+        boolean writer = meeting.canWriteMinutes();
         MinutesStatus status = minutes.status(meeting.id());
         if (!writer && status == MinutesStatus.CONCEPT) {
             return Optional.empty();

@@ -3,7 +3,6 @@ package nl.tafel.mail.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,9 +79,7 @@ class OutboxTakeOverTest {
             Thread.sleep(200);
         }
 
-        smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
-        smtp.start();
-        awaitListening();
+        smtp = nl.tafel.TestMailbox.startSmtp();
         clock.advance(Duration.ofMinutes(2));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<?>> runs = new ArrayList<>();
@@ -112,19 +109,6 @@ class OutboxTakeOverTest {
         }, Collectors.counting()));
         assertThat(perMessageId).hasSize(60);
         assertThat(perMessageId.values()).as("each Message-ID once").allMatch(n -> n == 1);
-    }
-
-    /** GreenMail's start returns before its socket accepts; a dispatcher must not meet a refused connection. */
-    static void awaitListening() throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            try (var probe = new java.net.Socket("127.0.0.1", 3925)) {
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("GreenMail did not start");
     }
 
     private List<jakarta.mail.internet.MimeMessage> received(String batch) {
