@@ -50,6 +50,12 @@ public class AccountDirectory {
         return people.findById(id.value()).map(AccountDirectory::account);
     }
 
+    /** The active administrators, for alerts such as a stopped SharePoint sync. */
+    @Transactional(readOnly = true)
+    public java.util.List<Account> administrators() {
+        return people.findActiveAdministrators().stream().map(AccountDirectory::account).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return people.count() == 0;

@@ -188,6 +188,7 @@ public class DocumentService {
         requireFree(parent, checked, null);
         FolderEntity folder = folders.save(FolderEntity.child(parent, checked, me(), clock.instant()));
         flushForName();
+        events.publishEvent(new FolderChanged(folder.spaceId(), folder.folderId(), FolderChanged.Change.CREATED));
         return folder.folderId();
     }
 
@@ -204,6 +205,7 @@ public class DocumentService {
         requireFree(parent, checked, null);
         FolderEntity folder = folders.save(FolderEntity.child(parent, checked, me(), clock.instant()));
         flushForName();
+        events.publishEvent(new FolderChanged(folder.spaceId(), folder.folderId(), FolderChanged.Change.CREATED));
         return folder.folderId();
     }
 
@@ -220,6 +222,7 @@ public class DocumentService {
         requireFree(parent, checked, folder.getId());
         folder.rename(checked);
         flushForName();
+        events.publishEvent(new FolderChanged(folder.spaceId(), folder.folderId(), FolderChanged.Change.RENAMED));
     }
 
     /** Moves a folder into another folder of the same space; never into itself or one of its own folders. */
@@ -247,6 +250,7 @@ public class DocumentService {
         requireFree(target, folder.getName(), folder.getId());
         folder.moveTo(target);
         flushForName();
+        events.publishEvent(new FolderChanged(folder.spaceId(), folder.folderId(), FolderChanged.Change.MOVED));
     }
 
     /** Puts a folder, with everything in it, in the trash. */
@@ -258,6 +262,37 @@ public class DocumentService {
         }
         requireWritable(folder.spaceId());
         folder.trash(me(), clock.instant());
+        events.publishEvent(new FolderChanged(folder.spaceId(), folder.folderId(), FolderChanged.Change.DELETED));
+    }
+
+    /**
+     * Every live folder and document of a space with its current version, for the SharePoint sync. Managers only
+     * (the sync runs as the system, which is one).
+     */
+    @Transactional(readOnly = true)
+    public SpaceTree tree(SpaceId space) {
+        access.require(space, SpaceRole.MANAGER);
+        List<FolderEntity> all = folders.findBySpace(space.value());
+        Map<UUID, FolderEntity> byId = new java.util.HashMap<>();
+        all.forEach(f -> byId.put(f.getId(), f));
+        FolderEntity root = all.stream().filter(FolderEntity::isRoot).findFirst()
+                .orElseThrow(SpaceNotFoundException::new);
+        List<SpaceTree.Folder> liveFolders = all.stream().filter(f -> liveIn(byId, f.getId()))
+                .map(f -> new SpaceTree.Folder(f.folderId(), f.parentId(), f.getName(), f.getVersion())).toList();
+        List<DocumentEntity> live = documents.findAllLiveInSpace(space.value()).stream()
+                .filter(d -> liveIn(byId, d.folderId().value())).toList();
+        Map<UUID, DocumentVersionEntity> current = new java.util.HashMap<>();
+        versions.findCurrent(live.stream().map(DocumentEntity::getId).toList())
+                .forEach(v -> current.put(v.getDocumentId(), v));
+        List<SpaceTree.Document> liveDocuments = new ArrayList<>();
+        for (DocumentEntity d : live) {
+            DocumentVersionEntity v = current.get(d.getId());
+            if (v != null) {
+                liveDocuments.add(new SpaceTree.Document(d.documentId(), d.folderId(), d.getName(), v.versionId(),
+                        v.getNumber(), v.getSha256(), v.getSize(), v.getUploadedAt(), d.getVersion()));
+            }
+        }
+        return new SpaceTree(space, root.folderId(), liveFolders, liveDocuments);
     }
 
     // ---------------------------------------------------------------- documents
@@ -669,6 +704,7 @@ public class DocumentService {
             folder.rename(name);
             folder.moveTo(parent);
             flushForName();
+            events.publishEvent(new FolderChanged(folder.spaceId(), folder.folderId(), FolderChanged.Change.RESTORED));
             return name;
         }
         DocumentEntity document = documents.findById(id).filter(d -> d.getDeletedAt() != null)

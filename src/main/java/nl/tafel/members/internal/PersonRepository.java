@@ -25,6 +25,10 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
             + " and p.status <> nl.tafel.members.PersonStatus.DEACTIVATED")
     List<PersonEntity> lockActiveAdministrators();
 
+    @Query("select p from PersonEntity p where p.role = nl.tafel.members.AppRole.ADMINISTRATOR"
+            + " and p.status = nl.tafel.members.PersonStatus.ACTIVE")
+    List<PersonEntity> findActiveAdministrators();
+
     long countByOrganisationId(Long organisationId);
 
     @EntityGraph(attributePaths = "organisation")

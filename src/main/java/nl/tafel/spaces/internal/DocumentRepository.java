@@ -23,6 +23,9 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     @Query("select d from DocumentEntity d where d.folderId = :folderId and d.deletedAt is null")
     List<DocumentEntity> findLive(UUID folderId, Pageable page);
 
+    @Query("select d from DocumentEntity d where d.spaceId = :spaceId and d.deletedAt is null")
+    List<DocumentEntity> findAllLiveInSpace(UUID spaceId);
+
     @Query("""
             select d from DocumentEntity d where d.spaceId = :spaceId and d.deletedAt is null
             and d.liveNameKey like concat('%', :text, '%') order by d.updatedAt desc""")

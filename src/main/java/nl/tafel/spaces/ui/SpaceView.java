@@ -54,13 +54,15 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private final SpaceService spaces;
     private final DocumentService documents;
+    private final java.util.List<nl.tafel.spaces.SpacePageSection> sections;
     private final Grid<FolderItem> grid = new Grid<>();
     private @Nullable FolderDetails folder;
     private String title = "";
 
-    SpaceView(SpaceService spaces, DocumentService documents) {
+    SpaceView(SpaceService spaces, DocumentService documents, java.util.List<nl.tafel.spaces.SpacePageSection> sections) {
         this.spaces = spaces;
         this.documents = documents;
+        this.sections = sections;
         addClassName("tafel-view");
         setPadding(false);
     }
@@ -113,6 +115,9 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             Div archived = new Div(new Span(getTranslation("spaces.archivedNotice")));
             archived.addClassName("tafel-notice");
             add(archived);
+        }
+        if (here.root()) {
+            sections.forEach(section -> section.create(space).ifPresent(this::add));
         }
         add(new Breadcrumbs(here, true));
 

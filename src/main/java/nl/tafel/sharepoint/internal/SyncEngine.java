@@ -1,0 +1,1010 @@
+package nl.tafel.sharepoint.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import nl.tafel.sharepoint.internal.SyncState.Item;
+import nl.tafel.sharepoint.internal.SyncState.Kind;
+import nl.tafel.sharepoint.internal.SyncState.Link;
+import nl.tafel.shared.FieldException;
+import nl.tafel.shared.TafelException;
+import nl.tafel.spaces.DocumentId;
+import nl.tafel.spaces.DocumentService;
+import nl.tafel.spaces.FolderId;
+import nl.tafel.spaces.SpaceNotFoundException;
+import nl.tafel.spaces.SpaceTree;
+import nl.tafel.spaces.StoredDocument;
+import nl.tafel.spaces.VersionId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One sync pass of a linked space: first down (SharePoint's changes since the stored deltaLink, applied only after
+ * the whole round was read, then the new deltaLink stored), then up (every difference between the space and the
+ * state of the last sync: new folders and files, new versions, renames, moves and deletes).
+ * <p>Nothing is ever lost: a file changed on both sides is kept twice (the newest under its own name, the other as
+ * a conflict copy); a delete against an edit keeps the edit; remote deletes only move documents to Tafel's trash,
+ * and more than {@code largeDeleteLimit} of them in one round stop the sync. Every step is idempotent: equal content
+ * (by quickXorHash) links the two sides instead of copying, so a pass cut off anywhere can simply run again.
+ * <p>Runs as the system, one pass per link at a time (see {@link SyncRunner}).
+ */
+@Component
+public class SyncEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm", Locale.ROOT);
+
+    private final GraphGateway graph;
+    private final SyncState state;
+    private final DocumentService documents;
+    private final SharePointSettings settings;
+    private final SyncAlerts alerts;
+    private final Clock clock;
+
+    SyncEngine(GraphGateway graph, SyncState state, DocumentService documents, SharePointSettings settings,
+            SyncAlerts alerts, Clock clock) {
+        this.graph = graph;
+        this.state = state;
+        this.documents = documents;
+        this.settings = settings;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Thrown when the large-delete guard stopped the link. */
+    public static class Stopped extends RuntimeException {
+        Stopped(String reason) {
+            super(reason);
+        }
+    }
+
+    /** One pass; returns how many local changes are still waiting to go up. */
+    public int run(Link given) {
+        Link link = resolve(given);
+        down(link);
+        return up(state.linkById(link.id()).orElseThrow());
+    }
+
+    // ================================================================== linking
+
+    /** Finds the site, the library and the folder (creating the folder path when missing) once per link. */
+    Link resolve(Link link) {
+        if (link.driveId() != null && link.rootItemId() != null) {
+            return link;
+        }
+        Target target = locate(link.site(), link.library(), link.folderPath(), true);
+        state.resolved(link.id(), target.driveId(), target.rootItemId());
+        return state.linkById(link.id()).orElseThrow();
+    }
+
+    public record Target(String driveId, String rootItemId) {
+    }
+
+    /**
+     * Finds the library and folder of a link; with {@code create}, missing folders on the way are made.
+     *
+     * @throws GraphFailure with code {@code libraryNotFound} or {@code folderNotFound}
+     */
+    public Target locate(String site, String library, String folderPath, boolean create) {
+        int colon = site.indexOf(":/");
+        if (colon <= 0) {
+            throw new GraphFailure(400, "siteInvalid", site, null, null);
+        }
+        String siteId = graph.siteId(site.substring(0, colon), site.substring(colon + 1));
+        String driveId = graph.drives(siteId).stream()
+                .filter(d -> d.getName() != null && d.getName().equalsIgnoreCase(library.strip()))
+                .map(d -> d.getId()).findFirst()
+                .orElseThrow(() -> new GraphFailure(404, "libraryNotFound", library, null, null));
+        RemoteItem here = graph.itemAt(driveId, "").orElseThrow();
+        String path = "";
+        for (String part : folderPath.split("/")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            path = path.isEmpty() ? part.strip() : path + "/" + part.strip();
+            Optional<RemoteItem> next = graph.itemAt(driveId, path);
+            if (next.isPresent()) {
+                here = next.get();
+            } else if (create) {
+                here = graph.createFolder(driveId, here.id(), part.strip());
+            } else {
+                throw new GraphFailure(404, "folderNotFound", path, null, null);
+            }
+        }
+        return new Target(driveId, here.id());
+    }
+
+    // ================================================================== down
+
+    void down(Link link) {
+        Map<String, RemoteItem> changes = new LinkedHashMap<>();
+        String next = link.deltaLink();
+        boolean full = next == null;
+        boolean resynced = false;
+        String deltaLink;
+        while (true) {
+            GraphGateway.DeltaPage page;
+            try {
+                page = graph.delta(link.driveId(), next);
+            } catch (GraphFailure e) {
+                if (e.status() == 410 && !resynced) {
+                    // the token expired: enumerate everything again; nothing local is changed before the round ends
+                    log.info("Delta token of link {} expired: resync", link.id());
+                    resynced = true;
+                    full = true;
+                    changes.clear();
+                    next = null;
+                    continue;
+                }
+                throw e;
+            }
+            for (RemoteItem item : page.items()) {
+                changes.remove(item.id());
+                changes.put(item.id(), item);
+            }
+            if (page.nextLink() != null) {
+                next = page.nextLink();
+            } else {
+                deltaLink = page.deltaLink();
+                break;
+            }
+        }
+        apply(link, new ArrayList<>(changes.values()), full);
+        state.deltaLink(link.id(), deltaLink);
+    }
+
+    private final class Pass {
+        final Link link;
+        final SpaceTree tree;
+        final Map<UUID, SpaceTree.Folder> folders = new HashMap<>();
+        final Map<UUID, SpaceTree.Document> docs = new HashMap<>();
+        final Map<String, Item> byRemote = new HashMap<>();
+        final Map<UUID, Item> byLocal = new HashMap<>();
+
+        Pass(Link link) {
+            this.link = link;
+            this.tree = documents.tree(link.space());
+            tree.folders().forEach(f -> folders.put(f.id().value(), f));
+            tree.documents().forEach(d -> docs.put(d.id().value(), d));
+            for (Item item : state.items(link.id())) {
+                byRemote.put(item.remoteId, item);
+                byLocal.put(item.localId, item);
+            }
+        }
+
+        void save(Item item) {
+            state.save(item);
+            byRemote.values().removeIf(i -> i.id.equals(item.id));
+            byLocal.values().removeIf(i -> i.id.equals(item.id));
+            byRemote.put(item.remoteId, item);
+            byLocal.put(item.localId, item);
+        }
+
+        void forget(Item item) {
+            state.deleteItem(item.id);
+            byRemote.remove(item.remoteId);
+            byLocal.remove(item.localId);
+        }
+
+        /** The local folder for a remote folder id: the space's root, or a synced folder. */
+        @Nullable FolderId localFolder(@Nullable String remoteId) {
+            if (remoteId == null) {
+                return null;
+            }
+            if (remoteId.equals(link.rootItemId())) {
+                return tree.root();
+            }
+            Item item = byRemote.get(remoteId);
+            return item != null && item.kind == Kind.FOLDER && folders.containsKey(item.localId)
+                    ? new FolderId(item.localId) : null;
+        }
+
+        /** The remote folder for a local folder: the link's folder, or a synced folder. */
+        @Nullable String remoteFolder(@Nullable FolderId local) {
+            if (local == null) {
+                return null;
+            }
+            if (local.equals(tree.root())) {
+                return link.rootItemId();
+            }
+            Item item = byLocal.get(local.value());
+            return item == null ? null : item.remoteId;
+        }
+
+        boolean localChanged(SpaceTree.Document doc, Item item) {
+            return !doc.currentVersion().value().equals(item.syncedVersionId)
+                    && !doc.sha256().equals(item.syncedSha256);
+        }
+    }
+
+    private void apply(Link link, List<RemoteItem> changes, boolean full) {
+        Pass pass = new Pass(link);
+        Map<String, RemoteItem> live = new HashMap<>();
+        for (RemoteItem item : changes) {
+            if (!item.deleted()) {
+                live.put(item.id(), item);
+            }
+        }
+        // which remote items lie under the linked folder (tracked by id: delta gives no paths)
+        Map<String, Boolean> scope = new HashMap<>();
+        List<RemoteItem> inScope = new ArrayList<>();
+        for (RemoteItem item : live.values()) {
+            if (!item.id().equals(link.rootItemId()) && under(item.id(), live, pass, scope, 0)) {
+                inScope.add(item);
+            }
+        }
+        List<Item> deletes = new ArrayList<>();
+        for (RemoteItem item : changes) {
+            Item known = pass.byRemote.get(item.id());
+            if (known != null && (item.deleted() || !live.containsKey(item.id())
+                    || !scope.getOrDefault(item.id(), false))) {
+                deletes.add(known);
+            }
+        }
+        if (full) {
+            // a whole enumeration has no delete entries: what it does not list is gone
+            for (Item known : pass.byRemote.values()) {
+                if (!live.containsKey(known.remoteId) && !deletes.contains(known)) {
+                    deletes.add(known);
+                }
+            }
+        }
+        if (deletes.size() > settings.largeDeleteLimit()) {
+            String reason = "large-delete guard: " + deletes.size() + " remote deletes in one round (limit "
+                    + settings.largeDeleteLimit() + ")";
+            state.stop(link.id(), reason);
+            alerts.stopped(link, deletes.size(), settings.largeDeleteLimit());
+            throw new Stopped(reason);
+        }
+        inScope.sort(Comparator.comparingInt((RemoteItem i) -> depth(i.id(), live, pass, 0)));
+        for (RemoteItem item : inScope) {
+            if (item.folder()) {
+                guarded(link, item, () -> applyFolder(pass, item));
+            }
+        }
+        for (RemoteItem item : inScope) {
+            if (!item.folder()) {
+                guarded(link, item, () -> applyFile(pass, item));
+            }
+        }
+        deletes.sort(Comparator.comparing((Item i) -> i.kind == Kind.FOLDER));
+        for (Item item : deletes) {
+            applyDelete(pass, item);
+        }
+    }
+
+    private boolean under(String id, Map<String, RemoteItem> live, Pass pass, Map<String, Boolean> scope, int depth) {
+        Boolean known = scope.get(id);
+        if (known != null) {
+            return known;
+        }
+        boolean result;
+        if (id.equals(pass.link.rootItemId())) {
+            result = true;
+        } else if (depth > 64) {
+            result = false;
+        } else {
+            RemoteItem item = live.get(id);
+            String parent = item != null ? item.parentId()
+                    : pass.byRemote.containsKey(id) ? pass.byRemote.get(id).remoteParentId : null;
+            result = parent != null && under(parent, live, pass, scope, depth + 1);
+        }
+        scope.put(id, result);
+        return result;
+    }
+
+    private int depth(String id, Map<String, RemoteItem> live, Pass pass, int depth) {
+        if (id.equals(pass.link.rootItemId()) || depth > 64) {
+            return depth;
+        }
+        RemoteItem item = live.get(id);
+        String parent = item != null ? item.parentId()
+                : pass.byRemote.containsKey(id) ? pass.byRemote.get(id).remoteParentId : null;
+        return parent == null ? depth : depth(parent, live, pass, depth + 1);
+    }
+
+    /** Runs one item's work; a problem with that item is recorded and the round goes on. */
+    private void guarded(Link link, RemoteItem item, Runnable work) {
+        String key = "remote:" + item.id();
+        try {
+            work.run();
+            state.clearProblem(link.id(), key);
+        } catch (TafelException e) {
+            state.problem(link.id(), key, String.valueOf(item.name()), problemText(e), clock.instant());
+        } catch (HashMismatch e) {
+            state.problem(link.id(), key, String.valueOf(item.name()), e.getMessage(), clock.instant());
+        }
+    }
+
+    private static String problemText(RuntimeException e) {
+        if (e instanceof TafelException t) {
+            return t.messageKey();
+        }
+        if (e instanceof FieldException f) {
+            return f.messageKey();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private void applyFolder(Pass pass, RemoteItem remote) {
+        Item item = pass.byRemote.get(remote.id());
+        FolderId parent = pass.localFolder(remote.parentId());
+        if (parent == null) {
+            throw new TafelException("sharepoint.problem.parentMissing");
+        }
+        String name = RemoteNames.toLocal(Objects.requireNonNull(remote.name()));
+        if (item == null) {
+            FolderId local = pass.tree.folders().stream()
+                    .filter(f -> parent.equals(f.parent()) && f.name().equalsIgnoreCase(name)
+                            && !pass.byLocal.containsKey(f.id().value()))
+                    .map(SpaceTree.Folder::id).findFirst()
+                    .orElseGet(() -> documents.createFolder(parent, name));
+            Item created = new Item(pass.link.id(), Kind.FOLDER, local.value(), name, remote.id(), remote.name());
+            created.localParentId = parent.value();
+            created.seen(remote);
+            pass.folders.putIfAbsent(local.value(), new SpaceTree.Folder(local, parent, name, 0));
+            pass.save(created);
+            return;
+        }
+        SpaceTree.Folder local = pass.folders.get(item.localId);
+        if (local == null) {
+            return; // deleted here: the up pass deletes it there
+        }
+        if (!Objects.equals(remote.name(), item.remoteName) && local.name().equals(item.localName)) {
+            documents.renameFolder(local.id(), name, local.version());
+            item.localName = name;
+            local = reloadFolder(pass, local.id());
+        }
+        if (!Objects.equals(remote.parentId(), item.remoteParentId)
+                && Objects.equals(local.parent() == null ? null : local.parent().value(), item.localParentId)) {
+            documents.moveFolder(local.id(), parent, local.version());
+            item.localParentId = parent.value();
+        }
+        item.seen(remote);
+        pass.save(item);
+    }
+
+    private SpaceTree.Folder reloadFolder(Pass pass, FolderId id) {
+        var details = documents.folder(id);
+        SpaceTree.Folder f = new SpaceTree.Folder(id, pass.folders.get(id.value()).parent(), details.name(),
+                details.version());
+        pass.folders.put(id.value(), f);
+        return f;
+    }
+
+    private void applyFile(Pass pass, RemoteItem remote) {
+        Item item = pass.byRemote.get(remote.id());
+        FolderId parent = pass.localFolder(remote.parentId());
+        if (parent == null) {
+            throw new TafelException("sharepoint.problem.parentMissing");
+        }
+        String name = RemoteNames.toLocal(Objects.requireNonNull(remote.name()));
+        if (item == null) {
+            Optional<SpaceTree.Document> same = pass.docs.values().stream()
+                    .filter(d -> d.folder().equals(parent) && d.name().equalsIgnoreCase(name)
+                            && !pass.byLocal.containsKey(d.id().value()))
+                    .findFirst();
+            if (same.isPresent()) {
+                SpaceTree.Document doc = same.get();
+                Item linked = new Item(pass.link.id(), Kind.FILE, doc.id().value(), doc.name(), remote.id(),
+                        remote.name());
+                linked.localParentId = parent.value();
+                linked.seen(remote);
+                if (remote.quickXorHash() != null && remote.quickXorHash().equals(localQuickXor(doc))) {
+                    linked.syncedVersionId = doc.currentVersion().value();
+                    linked.syncedSha256 = doc.sha256();
+                    pass.save(linked);
+                } else {
+                    pass.save(linked);
+                    conflict(pass, linked, doc, remote);
+                }
+                return;
+            }
+            try (Downloaded file = download(pass.link, remote)) {
+                StoredDocument stored = documents.upload(parent, name, file.open(), file.size);
+                Item created = new Item(pass.link.id(), Kind.FILE, stored.documentId().value(), stored.name(),
+                        remote.id(), remote.name());
+                created.localParentId = parent.value();
+                created.seen(remote);
+                created.syncedVersionId = stored.versionId().value();
+                created.syncedSha256 = file.sha256;
+                pass.save(created);
+            }
+            return;
+        }
+        SpaceTree.Document doc = pass.docs.get(item.localId);
+        if (doc == null) {
+            if (!Objects.equals(remote.cTag(), item.cTag)) {
+                // deleted here but edited there: the edit wins, the file comes back as a new document
+                pass.forget(item);
+                applyFile(pass, remote);
+            }
+            return;
+        }
+        boolean remoteChanged = !Objects.equals(remote.cTag(), item.cTag)
+                && !(remote.quickXorHash() != null && remote.quickXorHash().equals(item.quickXor));
+        if (remoteChanged) {
+            if (pass.localChanged(doc, item)) {
+                conflict(pass, item, doc, remote);
+            } else {
+                try (Downloaded file = download(pass.link, remote)) {
+                    StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(), file.size);
+                    item.syncedVersionId = stored.versionId().value();
+                    item.syncedSha256 = file.sha256;
+                }
+            }
+        }
+        if (!Objects.equals(remote.name(), item.remoteName) && doc.name().equals(item.localName)
+                && !name.equals(doc.name())) {
+            documents.renameDocument(doc.id(), name, currentVersion(doc));
+            item.localName = name;
+        }
+        if (!Objects.equals(remote.parentId(), item.remoteParentId)
+                && Objects.equals(doc.folder().value(), item.localParentId) && !parent.equals(doc.folder())) {
+            documents.moveDocument(doc.id(), parent, currentVersion(doc));
+            item.localParentId = parent.value();
+        }
+        item.seen(remote);
+        pass.save(item);
+    }
+
+    private long currentVersion(SpaceTree.Document doc) {
+        return documents.document(doc.id()).version();
+    }
+
+    /**
+     * Both sides changed a file. Both are kept: the newest as the document's current version, the other as a copy
+     * named "name (conflict Tafel|SharePoint date time).ext" beside it, which then syncs like any file.
+     */
+    private void conflict(Pass pass, Item item, SpaceTree.Document doc, RemoteItem remote) {
+        try (Downloaded file = download(pass.link, remote)) {
+            if (file.quickXor.equals(localQuickXor(doc))) {
+                item.syncedVersionId = doc.currentVersion().value();
+                item.syncedSha256 = doc.sha256();
+                item.seen(remote);
+                pass.save(item);
+                return;
+            }
+            String stamp = STAMP.format(clock.instant().atZone(ZONE));
+            boolean remoteNewer = remote.modifiedAt() != null && remote.modifiedAt().isAfter(doc.updatedAt());
+            String kept;
+            StoredDocument copy;
+            String copyName;
+            if (remoteNewer) {
+                copyName = freeName(pass, doc.folder(), conflictName(doc.name(), "Tafel", stamp));
+                try (InputStream local = documents.content(doc.currentVersion()).open()) {
+                    copy = documents.upload(doc.folder(), copyName, local, doc.size());
+                }
+                StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(), file.size);
+                item.syncedVersionId = stored.versionId().value();
+                item.syncedSha256 = file.sha256;
+                kept = "SHAREPOINT";
+            } else {
+                copyName = freeName(pass, doc.folder(), conflictName(doc.name(), "SharePoint", stamp));
+                copy = documents.upload(doc.folder(), copyName, file.open(), file.size);
+                kept = "TAFEL";
+            }
+            item.seen(remote);
+            pass.save(item);
+            pass.docs.put(copy.documentId().value(), new SpaceTree.Document(copy.documentId(), doc.folder(),
+                    copyName, copy.versionId(), copy.versionNumber(), "", 0, clock.instant(), 0));
+            state.conflict(pass.link.id(), pass.link.space(), doc.id().value(), doc.name(),
+                    copy.documentId().value(), copyName, kept, clock.instant());
+            log.info("Conflict in space {}: {} changed on both sides; kept {} as current, copy {}",
+                    pass.link.space(), doc.name(), kept, copyName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String conflictName(String name, String side, String stamp) {
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String suffix = " (conflict " + side + " " + stamp + ")";
+        int room = 255 - suffix.length() - extension.length();
+        return (base.length() > room ? base.substring(0, Math.max(1, room)) : base) + suffix + extension;
+    }
+
+    private static String freeName(Pass pass, FolderId folder, String name) {
+        String candidate = name;
+        int dot = name.lastIndexOf('.');
+        for (int n = 2; taken(pass, folder, candidate); n++) {
+            candidate = dot > 0 ? name.substring(0, dot) + " " + n + name.substring(dot) : name + " " + n;
+        }
+        return candidate;
+    }
+
+    private static boolean taken(Pass pass, FolderId folder, String name) {
+        return pass.docs.values().stream().anyMatch(d -> d.folder().equals(folder) && d.name().equalsIgnoreCase(name));
+    }
+
+    private void applyDelete(Pass pass, Item item) {
+        if (item.kind == Kind.FILE) {
+            SpaceTree.Document doc = pass.docs.get(item.localId);
+            if (doc != null && !pass.localChanged(doc, item)) {
+                documents.deleteDocument(doc.id());
+                pass.docs.remove(item.localId);
+            }
+            // an edit here against a delete there: the document stays and goes up again as a new file
+            pass.forget(item);
+            return;
+        }
+        SpaceTree.Folder folder = pass.folders.get(item.localId);
+        if (folder != null && !hasLocalEdits(pass, folder.id())) {
+            documents.deleteFolder(folder.id());
+        }
+        forgetBeneath(pass, item);
+    }
+
+    private boolean hasLocalEdits(Pass pass, FolderId folder) {
+        for (SpaceTree.Document doc : pass.docs.values()) {
+            if (within(pass, doc.folder(), folder)) {
+                Item item = pass.byLocal.get(doc.id().value());
+                if (item == null || pass.localChanged(doc, item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean within(Pass pass, @Nullable FolderId folder, FolderId ancestor) {
+        for (int i = 0; folder != null && i < 64; i++) {
+            if (folder.equals(ancestor)) {
+                return true;
+            }
+            SpaceTree.Folder f = pass.folders.get(folder.value());
+            folder = f == null ? null : f.parent();
+        }
+        return false;
+    }
+
+    private void forgetBeneath(Pass pass, Item folderItem) {
+        FolderId root = new FolderId(folderItem.localId);
+        for (Item item : new ArrayList<>(pass.byLocal.values())) {
+            if (item.kind == Kind.FILE) {
+                SpaceTree.Document doc = pass.docs.get(item.localId);
+                if (doc != null && within(pass, doc.folder(), root)) {
+                    pass.forget(item);
+                }
+            } else if (!item.id.equals(folderItem.id) && within(pass, new FolderId(item.localId), root)) {
+                pass.forget(item);
+            }
+        }
+        pass.forget(folderItem);
+    }
+
+    // ================================================================== up
+
+    int up(Link link) {
+        Pass pass = new Pass(link);
+        int pending = 0;
+        List<SpaceTree.Folder> folders = new ArrayList<>(pass.tree.folders());
+        folders.removeIf(f -> f.parent() == null);
+        folders.sort(Comparator.comparingInt(f -> localDepth(pass, f.id())));
+        for (SpaceTree.Folder folder : folders) {
+            if (!upFolder(pass, folder)) {
+                pending++;
+            }
+        }
+        for (SpaceTree.Document doc : pass.tree.documents()) {
+            if (!upFile(pass, doc)) {
+                pending++;
+            }
+        }
+        List<Item> gone = pass.byLocal.values().stream()
+                .filter(i -> i.kind == Kind.FILE ? !pass.docs.containsKey(i.localId)
+                        : !pass.folders.containsKey(i.localId))
+                .sorted(Comparator.comparing((Item i) -> i.kind == Kind.FOLDER)).toList();
+        for (Item item : gone) {
+            if (pass.byLocal.containsKey(item.localId)) {
+                upDelete(pass, item);
+            }
+        }
+        return pending;
+    }
+
+    private int localDepth(Pass pass, FolderId id) {
+        int depth = 0;
+        for (SpaceTree.Folder f = pass.folders.get(id.value()); f != null && f.parent() != null && depth < 64;
+                f = pass.folders.get(f.parent().value())) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private boolean upFolder(Pass pass, SpaceTree.Folder folder) {
+        String parent = pass.remoteFolder(folder.parent());
+        if (parent == null) {
+            return false;
+        }
+        Item item = pass.byLocal.get(folder.id().value());
+        String key = "local:" + folder.id();
+        try {
+            if (item == null) {
+                RemoteItem remote;
+                try {
+                    remote = graph.createFolder(pass.link.driveId(), parent, folder.name());
+                } catch (GraphFailure e) {
+                    if (!e.nameClash()) {
+                        throw e;
+                    }
+                    remote = graph.item(pass.link.driveId(), parent + ":/" + folder.name() + ":")
+                            .filter(RemoteItem::folder).orElseThrow(() -> e);
+                }
+                Item created = new Item(pass.link.id(), Kind.FOLDER, folder.id().value(), folder.name(), remote.id(),
+                        Objects.requireNonNull(remote.name()));
+                created.localParentId = folder.parent() == null ? null : folder.parent().value();
+                created.seen(remote);
+                created.remoteParentId = parent;
+                pass.save(created);
+            } else if (!folder.name().equals(item.localName)
+                    || !Objects.equals(folder.parent() == null ? null : folder.parent().value(),
+                            item.localParentId)) {
+                boolean moved = !Objects.equals(parent, item.remoteParentId);
+                RemoteItem remote = graph.patch(pass.link.driveId(), item.remoteId,
+                        folder.name().equals(item.localName) ? null : RemoteNames.toRemote(folder.name(),
+                                item.remoteName),
+                        moved ? parent : null, null);
+                item.localName = folder.name();
+                item.localParentId = folder.parent() == null ? null : folder.parent().value();
+                item.seen(remote);
+                item.remoteParentId = parent;
+                pass.save(item);
+            }
+            state.clearProblem(pass.link.id(), key);
+            return true;
+        } catch (GraphFailure e) {
+            if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
+                throw e;
+            }
+            state.problem(pass.link.id(), key, folder.name(), e.getMessage(), clock.instant());
+            return false;
+        }
+    }
+
+    private boolean upFile(Pass pass, SpaceTree.Document doc) {
+        String parent = pass.remoteFolder(doc.folder());
+        if (parent == null) {
+            return false;
+        }
+        Item item = pass.byLocal.get(doc.id().value());
+        String key = "local:" + doc.id();
+        try {
+            if (item == null) {
+                uploadNew(pass, doc, parent);
+            } else {
+                if (pass.localChanged(doc, item)) {
+                    uploadVersion(pass, doc, item);
+                }
+                if (!doc.name().equals(item.localName)
+                        || !Objects.equals(doc.folder().value(), item.localParentId)) {
+                    boolean moved = !Objects.equals(parent, item.remoteParentId);
+                    RemoteItem remote = graph.patch(pass.link.driveId(), item.remoteId,
+                            doc.name().equals(item.localName) ? null
+                                    : RemoteNames.toRemote(doc.name(), item.remoteName),
+                            moved ? parent : null, item.eTag);
+                    item.localName = doc.name();
+                    item.localParentId = doc.folder().value();
+                    item.seen(remote);
+                    item.remoteParentId = parent;
+                    pass.save(item);
+                }
+            }
+            state.clearProblem(pass.link.id(), key);
+            return true;
+        } catch (GraphFailure e) {
+            if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
+                throw e;
+            }
+            // 412: SharePoint changed it since; the next delta brings that change (and a conflict if need be)
+            state.problem(pass.link.id(), key, doc.name(), e.getMessage(), clock.instant());
+            return false;
+        }
+    }
+
+    private void uploadNew(Pass pass, SpaceTree.Document doc, String parent) {
+        RemoteItem done;
+        try {
+            done = upload(pass, doc, () -> graph.newFileSession(pass.link.driveId(), parent, doc.name(),
+                    doc.updatedAt()), true);
+        } catch (GraphFailure e) {
+            if (!e.nameClash()) {
+                throw e;
+            }
+            // a file of that name is there: ours from a pass cut off before it was recorded, or someone else's
+            state.endUpload(pass.link.id(), doc.id().value());
+            RemoteItem existing = graph.item(pass.link.driveId(), parent + ":/" + doc.name() + ":")
+                    .filter(r -> !r.folder()).orElseThrow(() -> e);
+            Item linked = new Item(pass.link.id(), Kind.FILE, doc.id().value(), doc.name(), existing.id(),
+                    Objects.requireNonNull(existing.name()));
+            linked.localParentId = doc.folder().value();
+            linked.remoteParentId = parent;
+            linked.seen(existing);
+            if (existing.quickXorHash() != null && existing.quickXorHash().equals(localQuickXor(doc))) {
+                linked.syncedVersionId = doc.currentVersion().value();
+                linked.syncedSha256 = doc.sha256();
+                pass.save(linked);
+            } else {
+                pass.save(linked);
+                conflict(pass, linked, doc, existing);
+            }
+            return;
+        }
+        Item created = new Item(pass.link.id(), Kind.FILE, doc.id().value(), doc.name(), done.id(),
+                Objects.requireNonNull(done.name()));
+        created.localParentId = doc.folder().value();
+        created.seen(done);
+        created.remoteParentId = parent;
+        created.syncedVersionId = doc.currentVersion().value();
+        created.syncedSha256 = doc.sha256();
+        pass.save(created);
+        state.endUpload(pass.link.id(), doc.id().value());
+    }
+
+    private void uploadVersion(Pass pass, SpaceTree.Document doc, Item item) {
+        RemoteItem done = upload(pass, doc, () -> graph.newVersionSession(pass.link.driveId(), item.remoteId,
+                item.eTag, doc.updatedAt()), false);
+        item.seen(done);
+        item.syncedVersionId = doc.currentVersion().value();
+        item.syncedSha256 = doc.sha256();
+        pass.save(item);
+        state.endUpload(pass.link.id(), doc.id().value());
+    }
+
+    /**
+     * Sends a version through an upload session, resuming a session of an earlier pass when it is for the same
+     * version and still valid. After a lost answer or a 416 it asks the session which byte it expects and goes on
+     * from there; an expired session (404) starts once more from the beginning.
+     */
+    private RemoteItem upload(Pass pass, SpaceTree.Document doc, java.util.function.Supplier<GraphGateway.Session> open,
+            boolean newFile) {
+        Optional<SyncState.Upload> journal = state.upload(pass.link.id(), doc.id().value());
+        String url = null;
+        if (journal.isPresent() && journal.get().versionId().equals(doc.currentVersion().value())
+                && journal.get().expiresAt().isAfter(clock.instant())) {
+            url = journal.get().uploadUrl();
+        } else if (journal.isPresent()) {
+            graph.cancelSession(journal.get().uploadUrl());
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (url == null) {
+                GraphGateway.Session session = open.get();
+                url = session.uploadUrl();
+                state.startUpload(pass.link.id(), doc.id().value(), doc.currentVersion().value(), url,
+                        session.expiresAt(), newFile);
+            }
+            try {
+                return send(url, doc);
+            } catch (GraphFailure e) {
+                if (!e.notFound()) {
+                    throw e;
+                }
+                url = null; // the session expired or is unknown: a new one
+            }
+        }
+        throw new GraphFailure(404, "uploadSessionLost", doc.name(), null, null);
+    }
+
+    private RemoteItem send(String url, SpaceTree.Document doc) {
+        long total = doc.size();
+        int pieceSize = settings.pieceBytes();
+        byte[] buffer = new byte[(int) Math.min(pieceSize, Math.max(total, 1))];
+        GraphGateway.PieceAnswer status = graph.sessionStatus(url);
+        if (status.item() != null) {
+            return status.item();
+        }
+        long offset = status.nextExpected();
+        int troubles = 0;
+        try {
+            InputStream in = open(doc, offset);
+            try {
+                while (true) {
+                    int length = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, total - offset));
+                    if (length <= 0) {
+                        throw new GraphFailure(0, "shortContent", doc.name(), null, null);
+                    }
+                    GraphGateway.PieceAnswer answer;
+                    try {
+                        answer = graph.putPiece(url, buffer, length, offset, total);
+                    } catch (GraphFailure e) {
+                        if (e.notFound() || e.nameClash() || ++troubles > 5
+                                || !(e.status() == 0 || e.status() == 416 || e.status() >= 500)) {
+                            throw e;
+                        }
+                        // the piece may have arrived anyway: ask the session where it stands
+                        answer = graph.sessionStatus(url);
+                    }
+                    if (answer.item() != null) {
+                        return answer.item();
+                    }
+                    long expected = answer.nextExpected();
+                    if (expected != offset + length) {
+                        in.close();
+                        in = open(doc, expected);
+                    }
+                    offset = expected;
+                }
+            } finally {
+                in.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InputStream open(SpaceTree.Document doc, long offset) throws IOException {
+        InputStream in = documents.content(doc.currentVersion()).open();
+        in.skipNBytes(offset);
+        return in;
+    }
+
+    private void upDelete(Pass pass, Item item) {
+        try {
+            graph.delete(pass.link.driveId(), item.remoteId, item.kind == Kind.FILE ? item.eTag : null);
+            if (item.kind == Kind.FOLDER) {
+                forgetRemoteBeneath(pass, item);
+            }
+            pass.forget(item);
+        } catch (GraphFailure e) {
+            if (e.notFound()) {
+                pass.forget(item);
+            } else if (e.stale()) {
+                // deleted here, edited there: the edit wins and comes back as a document
+                pass.forget(item);
+                graph.item(pass.link.driveId(), item.remoteId).ifPresent(remote -> guarded(pass.link, remote,
+                        () -> applyFile(pass, remote)));
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private void forgetRemoteBeneath(Pass pass, Item folder) {
+        List<Item> all = new ArrayList<>(pass.byRemote.values());
+        java.util.Set<String> gone = new java.util.HashSet<>(List.of(folder.remoteId));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Item i : all) {
+                if (i.remoteParentId != null && gone.contains(i.remoteParentId) && gone.add(i.remoteId)) {
+                    grew = true;
+                }
+            }
+        }
+        for (Item i : all) {
+            if (!i.id.equals(folder.id) && gone.contains(i.remoteId)) {
+                pass.forget(i);
+            }
+        }
+    }
+
+    // ================================================================== content
+
+    private String localQuickXor(SpaceTree.Document doc) {
+        try (InputStream in = documents.content(doc.currentVersion()).open()) {
+            return QuickXorHash.of(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final class HashMismatch extends RuntimeException {
+        HashMismatch(String message) {
+            super(message);
+        }
+    }
+
+    /** A downloaded file in a temporary file, whole and checked against SharePoint's hash. */
+    static final class Downloaded implements AutoCloseable {
+        final Path path;
+        final long size;
+        final String sha256;
+        final String quickXor;
+
+        Downloaded(Path path, long size, String sha256, String quickXor) {
+            this.path = path;
+            this.size = size;
+            this.sha256 = sha256;
+            this.quickXor = quickXor;
+        }
+
+        InputStream open() {
+            try {
+                return Files.newInputStream(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                // a temporary file
+            }
+        }
+    }
+
+    /**
+     * Downloads a file to a temporary file; the local document is only touched after the whole content arrived and
+     * its quickXorHash (when SharePoint gives one) and size match.
+     */
+    private Downloaded download(Link link, RemoteItem remote) {
+        Path temp;
+        try {
+            temp = Files.createTempFile("tafel-sharepoint-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            QuickXorHash xor = new QuickXorHash();
+            long size = 0;
+            try (InputStream in = graph.download(link.driveId(), remote.id());
+                    OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                    sha.update(buffer, 0, n);
+                    xor.update(buffer, 0, n);
+                    size += n;
+                }
+            } catch (IOException e) {
+                throw new GraphFailure(0, "network", "download of " + remote.name() + " broke off: " + e, null, e);
+            }
+            String hash = xor.digestBase64();
+            if (remote.quickXorHash() != null && !remote.quickXorHash().equals(hash)
+                    || remote.size() > 0 && remote.size() != size) {
+                throw new HashMismatch("download of " + remote.name() + " does not match its hash or size");
+            }
+            if (size == 0) {
+                throw new HashMismatch("empty file " + remote.name() + " is not taken over");
+            }
+            return new Downloaded(temp, size, HexFormat.of().formatHex(sha.digest()), hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a temporary file
+            }
+            throw e;
+        }
+    }
+
+    static VersionId version(UUID id) {
+        return new VersionId(id);
+    }
+
+    static DocumentId document(UUID id) {
+        return new DocumentId(id);
+    }
+}

@@ -1,0 +1,323 @@
+package nl.tafel.sharepoint.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.tafel.spaces.SpaceId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sync's persisted state, written as it goes so that a restart (even after kill -9) resumes from it: the links,
+ * which local item is which remote item, upload sessions in progress, conflicts and problems.
+ */
+@Repository
+public class SyncState {
+
+    public enum LinkState {
+        ACTIVE, STOPPED
+    }
+
+    public enum Kind {
+        FOLDER, FILE
+    }
+
+    /** A space linked to a folder of a SharePoint library. */
+    public record Link(UUID id, SpaceId space, String site, String library, String folderPath,
+            @Nullable String driveId, @Nullable String rootItemId, @Nullable String deltaLink, LinkState state,
+            @Nullable String stopReason, Instant nextRunAt, int failures, int pending,
+            @Nullable Instant lastSuccessAt, @Nullable String lastError, @Nullable Instant lastErrorAt,
+            Instant createdAt, long version) {
+    }
+
+    /** One synced item: what it was locally and remotely at the last sync. */
+    public static final class Item {
+        public UUID id = UUID.randomUUID();
+        public UUID linkId;
+        public Kind kind;
+        public UUID localId;
+        public @Nullable UUID localParentId;
+        public String localName;
+        public String remoteId;
+        public @Nullable String remoteParentId;
+        public String remoteName;
+        public @Nullable String eTag;
+        public @Nullable String cTag;
+        public @Nullable String quickXor;
+        public @Nullable UUID syncedVersionId;
+        public @Nullable String syncedSha256;
+
+        public Item(UUID linkId, Kind kind, UUID localId, String localName, String remoteId, String remoteName) {
+            this.linkId = linkId;
+            this.kind = kind;
+            this.localId = localId;
+            this.localName = localName;
+            this.remoteId = remoteId;
+            this.remoteName = remoteName;
+        }
+
+        /** Takes over what the remote side says now. */
+        public void seen(RemoteItem remote) {
+            this.remoteId = remote.id();
+            if (remote.name() != null) {
+                this.remoteName = remote.name();
+            }
+            if (remote.parentId() != null) {
+                this.remoteParentId = remote.parentId();
+            }
+            this.eTag = remote.eTag();
+            this.cTag = remote.cTag();
+            this.quickXor = remote.quickXorHash();
+        }
+    }
+
+    /** An upload session in progress for a document version. */
+    public record Upload(UUID id, UUID linkId, UUID documentId, UUID versionId, String uploadUrl, Instant expiresAt,
+            boolean newFile) {
+    }
+
+    /** Both sides changed a document: both were kept, one as a copy. */
+    public record Conflict(UUID id, UUID linkId, SpaceId space, UUID documentId, String name,
+            @Nullable UUID copyDocumentId, @Nullable String copyName, String kept, Instant createdAt) {
+    }
+
+    public record Problem(String itemKey, String name, String reason, Instant seenAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SyncState(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------ links
+
+    public void insertLink(UUID id, SpaceId space, String site, String library, String folderPath, Instant now,
+            long by) {
+        jdbc.sql("""
+                insert into sharepoint_link (id, space_id, site, library, folder_path, state, next_run_at,
+                    created_at, created_by, version)
+                values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
+                .params(id, space.value(), site, library, folderPath, ts(now), ts(now), by).update();
+    }
+
+    public void deleteLink(UUID id) {
+        jdbc.sql("delete from sharepoint_link where id = ?").param(id).update();
+    }
+
+    public Optional<Link> link(SpaceId space) {
+        return jdbc.sql("select * from sharepoint_link where space_id = ?").param(space.value()).query(this::mapLink)
+                .optional();
+    }
+
+    public Optional<Link> linkById(UUID id) {
+        return jdbc.sql("select * from sharepoint_link where id = ?").param(id).query(this::mapLink).optional();
+    }
+
+    public List<Link> links() {
+        return jdbc.sql("select * from sharepoint_link").query(this::mapLink).list();
+    }
+
+    public List<Link> dueLinks(Instant now) {
+        return jdbc.sql("select * from sharepoint_link where state = 'ACTIVE' and next_run_at <= ? order by next_run_at")
+                .param(ts(now)).query(this::mapLink).list();
+    }
+
+    public void resolved(UUID link, String driveId, String rootItemId) {
+        jdbc.sql("update sharepoint_link set drive_id = ?, root_item_id = ? where id = ?")
+                .params(driveId, rootItemId, link).update();
+    }
+
+    public void deltaLink(UUID link, @Nullable String deltaLink) {
+        jdbc.sql("update sharepoint_link set delta_link = ? where id = ?").params(deltaLink, link).update();
+    }
+
+    public void succeeded(UUID link, Instant now, Instant next, int pending) {
+        jdbc.sql("""
+                update sharepoint_link set last_success_at = ?, failures = 0, last_error = null, last_error_at = null,
+                    next_run_at = ?, pending = ? where id = ?""")
+                .params(ts(now), ts(next), pending, link).update();
+    }
+
+    public void failed(UUID link, Instant now, Instant next, String error) {
+        jdbc.sql("""
+                update sharepoint_link set failures = failures + 1, last_error = ?, last_error_at = ?, next_run_at = ?
+                where id = ?""")
+                .params(cut(error, 2000), ts(now), ts(next), link).update();
+    }
+
+    public void postpone(UUID link, Instant next) {
+        jdbc.sql("update sharepoint_link set next_run_at = ? where id = ?").params(ts(next), link).update();
+    }
+
+    /** Brings a link's next run forward to {@code at} (never later than it already is). */
+    public void runSoon(SpaceId space, Instant at) {
+        jdbc.sql("update sharepoint_link set next_run_at = least(next_run_at, ?) where space_id = ?")
+                .params(ts(at), space.value()).update();
+    }
+
+    public void pending(UUID link, int pending) {
+        jdbc.sql("update sharepoint_link set pending = ? where id = ?").params(pending, link).update();
+    }
+
+    public void stop(UUID link, String reason) {
+        jdbc.sql("update sharepoint_link set state = 'STOPPED', stop_reason = ? where id = ?")
+                .params(cut(reason, 2000), link).update();
+    }
+
+    public void resume(UUID link, Instant now) {
+        jdbc.sql("update sharepoint_link set state = 'ACTIVE', stop_reason = null, next_run_at = ?, failures = 0"
+                + " where id = ?").params(ts(now), link).update();
+    }
+
+    private Link mapLink(ResultSet rs, int row) throws SQLException {
+        return new Link(rs.getObject("id", UUID.class), new SpaceId(rs.getObject("space_id", UUID.class)),
+                rs.getString("site"), rs.getString("library"), rs.getString("folder_path"), rs.getString("drive_id"),
+                rs.getString("root_item_id"), rs.getString("delta_link"), LinkState.valueOf(rs.getString("state")),
+                rs.getString("stop_reason"), instant(rs, "next_run_at"), rs.getInt("failures"), rs.getInt("pending"),
+                instant(rs, "last_success_at"), rs.getString("last_error"), instant(rs, "last_error_at"),
+                instant(rs, "created_at"), rs.getLong("version"));
+    }
+
+    // ------------------------------------------------------------------ items
+
+    public List<Item> items(UUID link) {
+        return jdbc.sql("select * from sharepoint_item where link_id = ?").param(link).query(this::item).list();
+    }
+
+    public void save(Item item) {
+        jdbc.sql("""
+                insert into sharepoint_item (id, link_id, kind, local_id, local_parent_id, local_name, remote_id,
+                    remote_parent_id, remote_name, etag, ctag, quick_xor, synced_version_id, synced_sha256, synced_at)
+                values (:id, :link, :kind, :localId, :localParent, :localName, :remoteId, :remoteParent,
+                    :remoteName, :etag, :ctag, :xor, :syncedVersion, :syncedSha, :at)
+                on duplicate key update local_id = :localId, local_parent_id = :localParent, local_name = :localName,
+                    remote_id = :remoteId, remote_parent_id = :remoteParent, remote_name = :remoteName, etag = :etag,
+                    ctag = :ctag, quick_xor = :xor, synced_version_id = :syncedVersion, synced_sha256 = :syncedSha,
+                    synced_at = :at""")
+                .param("id", item.id).param("link", item.linkId).param("kind", item.kind.name())
+                .param("localId", item.localId).param("localParent", item.localParentId)
+                .param("localName", item.localName).param("remoteId", item.remoteId)
+                .param("remoteParent", item.remoteParentId).param("remoteName", item.remoteName)
+                .param("etag", item.eTag).param("ctag", item.cTag).param("xor", item.quickXor)
+                .param("syncedVersion", item.syncedVersionId).param("syncedSha", item.syncedSha256)
+                .param("at", ts(Instant.now())).update();
+    }
+
+    public void deleteItem(UUID id) {
+        jdbc.sql("delete from sharepoint_item where id = ?").param(id).update();
+    }
+
+    private Item item(ResultSet rs, int row) throws SQLException {
+        Item item = new Item(rs.getObject("link_id", UUID.class), Kind.valueOf(rs.getString("kind")),
+                rs.getObject("local_id", UUID.class), rs.getString("local_name"), rs.getString("remote_id"),
+                rs.getString("remote_name"));
+        item.id = rs.getObject("id", UUID.class);
+        item.localParentId = rs.getObject("local_parent_id", UUID.class);
+        item.remoteParentId = rs.getString("remote_parent_id");
+        item.eTag = rs.getString("etag");
+        item.cTag = rs.getString("ctag");
+        item.quickXor = rs.getString("quick_xor");
+        item.syncedVersionId = rs.getObject("synced_version_id", UUID.class);
+        item.syncedSha256 = rs.getString("synced_sha256");
+        return item;
+    }
+
+    // ------------------------------------------------------------------ uploads in progress
+
+    public Optional<Upload> upload(UUID link, UUID document) {
+        return jdbc.sql("select * from sharepoint_upload where link_id = ? and document_id = ?").params(link, document)
+                .query((rs, row) -> new Upload(rs.getObject("id", UUID.class), link, document,
+                        rs.getObject("version_id", UUID.class), rs.getString("upload_url"),
+                        instant(rs, "expires_at"), rs.getBoolean("new_file")))
+                .optional();
+    }
+
+    public void startUpload(UUID link, UUID document, UUID version, String url, Instant expires, boolean newFile) {
+        jdbc.sql("delete from sharepoint_upload where link_id = ? and document_id = ?").params(link, document)
+                .update();
+        jdbc.sql("""
+                insert into sharepoint_upload (id, link_id, document_id, version_id, upload_url, expires_at, new_file,
+                    started_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), link, document, version, url, ts(expires), newFile, ts(Instant.now()))
+                .update();
+    }
+
+    public void endUpload(UUID link, UUID document) {
+        jdbc.sql("delete from sharepoint_upload where link_id = ? and document_id = ?").params(link, document)
+                .update();
+    }
+
+    // ------------------------------------------------------------------ conflicts and problems
+
+    public void conflict(UUID link, SpaceId space, UUID document, String name, @Nullable UUID copy,
+            @Nullable String copyName, String kept, Instant now) {
+        jdbc.sql("""
+                insert into sharepoint_conflict (id, link_id, space_id, document_id, name, copy_document_id, copy_name,
+                    kept, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), link, space.value(), document, name, copy, copyName, kept, ts(now))
+                .update();
+    }
+
+    public List<Conflict> openConflicts(SpaceId space) {
+        return jdbc.sql("""
+                select * from sharepoint_conflict where space_id = ? and resolved_at is null order by created_at""")
+                .param(space.value())
+                .query((rs, row) -> new Conflict(rs.getObject("id", UUID.class), rs.getObject("link_id", UUID.class),
+                        space, rs.getObject("document_id", UUID.class), rs.getString("name"),
+                        rs.getObject("copy_document_id", UUID.class), rs.getString("copy_name"), rs.getString("kept"),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
+    public int countOpenConflicts(SpaceId space) {
+        return jdbc.sql("select count(*) from sharepoint_conflict where space_id = ? and resolved_at is null")
+                .param(space.value()).query(Integer.class).single();
+    }
+
+    public boolean resolveConflict(SpaceId space, UUID id, Instant now, long by) {
+        return jdbc.sql("""
+                update sharepoint_conflict set resolved_at = ?, resolved_by = ?
+                where id = ? and space_id = ? and resolved_at is null""")
+                .params(ts(now), by, id, space.value()).update() == 1;
+    }
+
+    public void problem(UUID link, String key, String name, String reason, Instant now) {
+        jdbc.sql("""
+                insert into sharepoint_problem (id, link_id, item_key, name, reason, seen_at) values (?, ?, ?, ?, ?, ?)
+                on duplicate key update name = values(name), reason = values(reason), seen_at = values(seen_at)""")
+                .params(UUID.randomUUID(), link, cut(key, 200), cut(name, 400), cut(reason, 2000), ts(now)).update();
+    }
+
+    public void clearProblem(UUID link, String key) {
+        jdbc.sql("delete from sharepoint_problem where link_id = ? and item_key = ?").params(link, cut(key, 200))
+                .update();
+    }
+
+    public List<Problem> problems(UUID link) {
+        return jdbc.sql("select * from sharepoint_problem where link_id = ? order by seen_at desc").param(link)
+                .query((rs, row) -> new Problem(rs.getString("item_key"), rs.getString("name"), rs.getString("reason"),
+                        instant(rs, "seen_at")))
+                .list();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}
