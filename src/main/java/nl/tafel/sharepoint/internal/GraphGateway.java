@@ -96,6 +96,12 @@ public class GraphGateway {
         return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
+    /** Forgets a wait SharePoint asked for and the budget spent (tests move clocks back). */
+    synchronized void forgetWaits() {
+        waitUntil = Instant.EPOCH;
+        spent.clear();
+    }
+
     /** Resource units spent since start (for the benchmark). */
     public synchronized long unitsSpent() {
         return unitsSpent;
