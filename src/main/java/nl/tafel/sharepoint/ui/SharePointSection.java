@@ -113,6 +113,11 @@ class SharePointSection implements SpacePageSection {
         if (s.state() == SyncStatus.State.STOPPED) {
             facts.add(error(box.getTranslation("sharepoint.stopped", SharePointTexts.stopReason(box, s.stopReason())),
                     "sharepoint-stop-reason"));
+            if (CurrentUser.hasAnyRole("ADMINISTRATOR")) {
+                Anchor resume = new Anchor(ADMIN_PAGE, box.getTranslation("sharepoint.section.toResume"));
+                resume.setId("space-sharepoint-resume");
+                facts.add(new Div(resume));
+            }
         } else if (s.lastError() != null) {
             facts.add(error(box.getTranslation("sharepoint.lastError",
                     Formats.dateTime(s.lastErrorAt(), locale()), s.lastError()), "sharepoint-last-error"));

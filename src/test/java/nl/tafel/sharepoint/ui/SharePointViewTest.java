@@ -213,6 +213,17 @@ class SharePointViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(ADMIN)
+    void anUnlinkedSpaceShowsAdministratorsOneLineWithTheWayToLinkIt() {
+        UI.getCurrent().navigate("ruimtes/" + space);
+        Div line = find(Div.class).id("space-sharepoint");
+        assertThat(line.getElement().getTextRecursively()).isEqualTo((sharePoint.configured()
+                ? "Deze ruimte wordt niet met SharePoint gesynchroniseerd." : "SharePoint is nog niet ingesteld.")
+                + " Koppelen in Beheer › SharePoint");
+        assertThat(find(Anchor.class, line).single().getHref()).isEqualTo("beheer/sharepoint");
+    }
+
+    @Test
     @WithUserDetails(READER)
     void aReaderSeesNothingOfSharePoint() {
         link();
