@@ -114,9 +114,33 @@ class TranslationsTest {
         for (nl.tafel.actions.ActionStatus a : nl.tafel.actions.ActionStatus.values()) {
             used.add(a.translationKey());
         }
+        for (nl.tafel.sharepoint.SyncStatus.State s : nl.tafel.sharepoint.SyncStatus.State.values()) {
+            used.add("sharepoint.state." + camel(s.name()));
+        }
+        for (nl.tafel.sharepoint.ConnectionCheck c : nl.tafel.sharepoint.ConnectionCheck.values()) {
+            used.add("sharepoint.check." + camel(c.name()));
+        }
+        for (nl.tafel.sharepoint.SyncConflict.Side side : nl.tafel.sharepoint.SyncConflict.Side.values()) {
+            used.add("sharepoint.kept." + camel(side.name()));
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);
+    }
+
+    /** How the SharePoint UI names an enum constant's key: NOT_CONFIGURED -> notConfigured. */
+    private static String camel(String constant) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : constant.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 
     /** Strings in code that are not translation keys but look alike (packages, properties, file names). */
