@@ -458,8 +458,9 @@ public class GraphGateway {
                 Arrays.asList(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption())));
         interceptors.removeIf(RetryHandler.class::isInstance);
         interceptors.add(userAgentInterceptor());
+        // no silent re-send of a POST or PUT after a dropped connection: a lost answer is handled by the sync
         OkHttpClient http = GraphClientFactory.create(interceptors).callTimeout(settings.callTimeout())
-                .readTimeout(Duration.ofMinutes(2)).build();
+                .readTimeout(Duration.ofMinutes(2)).retryOnConnectionFailure(false).build();
         String graphHost = URI.create(settings.graphBaseUrl()).getHost();
         AuthenticationProvider auth;
         if (settings.accessToken() != null) {

@@ -437,23 +437,25 @@ public class SyncEngine {
         }
         SpaceTree.Document doc = pass.docs.get(item.localId);
         if (doc == null) {
-            if (!Objects.equals(remote.cTag(), item.cTag)) {
+            if (contentChanged(remote, item)) {
                 // deleted here but edited there: the edit wins, the file comes back as a new document
                 pass.forget(item);
                 applyFile(pass, remote);
             }
             return;
         }
-        boolean remoteChanged = !Objects.equals(remote.cTag(), item.cTag)
-                && !(remote.quickXorHash() != null && remote.quickXorHash().equals(item.quickXor));
+        boolean remoteChanged = contentChanged(remote, item);
         if (remoteChanged) {
             if (pass.localChanged(doc, item)) {
                 conflict(pass, item, doc, remote);
             } else {
                 try (Downloaded file = download(pass.link, remote)) {
-                    StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(), file.size);
-                    item.syncedVersionId = stored.versionId().value();
-                    item.syncedSha256 = file.sha256;
+                    if (!file.sha256.equals(doc.sha256())) {
+                        StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(),
+                                file.size);
+                        item.syncedVersionId = stored.versionId().value();
+                        item.syncedSha256 = file.sha256;
+                    }
                 }
             }
         }
@@ -469,6 +471,21 @@ public class SyncEngine {
         }
         item.seen(remote);
         pass.save(item);
+    }
+
+    /**
+     * Whether a remote file's content differs from what was last synced: by quickXorHash when both are known, else
+     * by cTag (SharePoint's delta gives none), else by eTag (which also changes on a rename: a download then finds
+     * equal content and only records it).
+     */
+    static boolean contentChanged(RemoteItem remote, Item item) {
+        if (remote.quickXorHash() != null && item.quickXor != null) {
+            return !remote.quickXorHash().equals(item.quickXor);
+        }
+        if (remote.cTag() != null && item.cTag != null) {
+            return !remote.cTag().equals(item.cTag);
+        }
+        return remote.eTag() != null && !remote.eTag().equals(item.eTag);
     }
 
     private long currentVersion(SpaceTree.Document doc) {
@@ -786,20 +803,21 @@ public class SyncEngine {
         Optional<SyncState.Upload> journal = state.upload(pass.link.id(), doc.id().value());
         String url = null;
         if (journal.isPresent() && journal.get().versionId().equals(doc.currentVersion().value())
-                && journal.get().expiresAt().isAfter(clock.instant())) {
+                && journal.get().newFile() == newFile && journal.get().expiresAt().isAfter(clock.instant())) {
             url = journal.get().uploadUrl();
         } else if (journal.isPresent()) {
             graph.cancelSession(journal.get().uploadUrl());
         }
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (url == null) {
+            boolean fresh = url == null;
+            if (fresh) {
                 GraphGateway.Session session = open.get();
                 url = session.uploadUrl();
                 state.startUpload(pass.link.id(), doc.id().value(), doc.currentVersion().value(), url,
                         session.expiresAt(), newFile);
             }
             try {
-                return send(url, doc);
+                return send(url, doc, fresh);
             } catch (GraphFailure e) {
                 if (!e.notFound()) {
                     throw e;
@@ -810,15 +828,19 @@ public class SyncEngine {
         throw new GraphFailure(404, "uploadSessionLost", doc.name(), null, null);
     }
 
-    private RemoteItem send(String url, SpaceTree.Document doc) {
+    private RemoteItem send(String url, SpaceTree.Document doc, boolean fresh) {
         long total = doc.size();
         int pieceSize = settings.pieceBytes();
         byte[] buffer = new byte[(int) Math.min(pieceSize, Math.max(total, 1))];
-        GraphGateway.PieceAnswer status = graph.sessionStatus(url);
-        if (status.item() != null) {
-            return status.item();
+        long offset = 0;
+        if (!fresh) {
+            // a session from an earlier pass: ask where it stands
+            GraphGateway.PieceAnswer status = graph.sessionStatus(url);
+            if (status.item() != null) {
+                return status.item();
+            }
+            offset = status.nextExpected();
         }
-        long offset = status.nextExpected();
         int troubles = 0;
         try {
             InputStream in = open(doc, offset);

@@ -60,21 +60,27 @@ public class SyncRunner {
             return;
         }
         for (Link link : state.dueLinks(clock.instant())) {
-            run(link.id());
+            run(link.id(), false);
         }
     }
 
     /** Starts a pass in the background. */
     public void kick(UUID link) {
         if (graph.configured()) {
-            executor.execute(() -> run(link));
+            executor.execute(() -> run(link, false));
         }
     }
 
-    /** Runs one pass now, on this thread. */
+    /** Runs one pass now, on this thread, after a pass already running for the link has ended. */
     public Outcome run(UUID linkId) {
+        return run(linkId, true);
+    }
+
+    private Outcome run(UUID linkId, boolean waitForLock) {
         ReentrantLock lock = locks.computeIfAbsent(linkId, id -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (waitForLock) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
             return Outcome.BUSY;
         }
         try {

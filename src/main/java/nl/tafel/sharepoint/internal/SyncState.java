@@ -70,9 +70,15 @@ public class SyncState {
             if (remote.parentId() != null) {
                 this.remoteParentId = remote.parentId();
             }
-            this.eTag = remote.eTag();
-            this.cTag = remote.cTag();
-            this.quickXor = remote.quickXorHash();
+            if (remote.eTag() != null) {
+                this.eTag = remote.eTag();
+            }
+            if (remote.cTag() != null) {
+                this.cTag = remote.cTag();
+            }
+            if (remote.quickXorHash() != null) {
+                this.quickXor = remote.quickXorHash();
+            }
         }
     }
 

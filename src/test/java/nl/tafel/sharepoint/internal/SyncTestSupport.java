@@ -78,13 +78,14 @@ abstract class SyncTestSupport {
     FolderId root;
     String drive;
     java.util.UUID link;
+    String sitePath;
 
     @BeforeEach
     void linkASpace() {
         FAKE.resetFaults();
         space = board.space(TestBoard.unique("Sync"));
         root = as.call(MEMBER, () -> spaces.get(space).rootFolder());
-        String sitePath = "/sites/" + TestBoard.unique("bestuur").replace(' ', '-');
+        sitePath = "/sites/" + TestBoard.unique("bestuur").replace(' ', '-');
         String siteId = FAKE.addSite(HOST, sitePath);
         drive = FAKE.driveId(siteId, "Documenten");
         as.run(ADMIN, () -> sharepoint.link(space, HOST + ":" + sitePath, "Documenten", "Tafel/Bestuur"));
@@ -97,6 +98,13 @@ abstract class SyncTestSupport {
         clock.reset();
         FAKE_CLOCK.reset();
         gateway.forgetWaits();
+    }
+
+    /** Links the space to another folder of the library ("" for its top). */
+    void relink(String folder) {
+        as.run(ADMIN, () -> sharepoint.unlink(space));
+        as.run(ADMIN, () -> sharepoint.link(space, HOST + ":" + sitePath, "Documenten", folder));
+        link = state.link(space).orElseThrow().id();
     }
 
     /** Moves both clocks (Tafel's and SharePoint's). */
