@@ -19,11 +19,13 @@ import org.springframework.util.unit.DataSize;
  * @param pieceSize the size of one upload-session piece, rounded down to a multiple of 320 KiB
  * @param pollInterval how often a linked space asks SharePoint for remote changes
  * @param callTimeout the longest one Graph call (a whole piece or download) may take
+ * @param parallelUploads how many files a pass sends at once (Graph's latency, not bandwidth, limits one at a time)
  */
 @ConfigurationProperties("tafel.sharepoint")
 public record SharePointSettings(String graphBaseUrl, @Nullable String accessToken, @Nullable String tenantId,
         @Nullable String clientId, @Nullable String clientSecret, @Nullable String clientCertificatePath,
-        int largeDeleteLimit, int budgetPerMinute, DataSize pieceSize, Duration pollInterval, Duration callTimeout) {
+        int largeDeleteLimit, int budgetPerMinute, DataSize pieceSize, Duration pollInterval, Duration callTimeout,
+        int parallelUploads) {
 
     /** Graph wants upload pieces in multiples of this many bytes. */
     public static final int PIECE_UNIT = 320 * 1024;
@@ -53,6 +55,9 @@ public record SharePointSettings(String graphBaseUrl, @Nullable String accessTok
         }
         if (callTimeout == null) {
             callTimeout = Duration.ofMinutes(10);
+        }
+        if (parallelUploads <= 0) {
+            parallelUploads = 4;
         }
     }
 

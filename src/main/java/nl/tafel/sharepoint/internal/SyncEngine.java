@@ -179,10 +179,10 @@ public class SyncEngine {
     private final class Pass {
         final Link link;
         final SpaceTree tree;
-        final Map<UUID, SpaceTree.Folder> folders = new HashMap<>();
-        final Map<UUID, SpaceTree.Document> docs = new HashMap<>();
-        final Map<String, Item> byRemote = new HashMap<>();
-        final Map<UUID, Item> byLocal = new HashMap<>();
+        final Map<UUID, SpaceTree.Folder> folders = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<UUID, SpaceTree.Document> docs = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Item> byRemote = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<UUID, Item> byLocal = new java.util.concurrent.ConcurrentHashMap<>();
 
         Pass(Link link) {
             this.link = link;
@@ -195,7 +195,7 @@ public class SyncEngine {
             }
         }
 
-        void save(Item item) {
+        synchronized void save(Item item) {
             state.save(item);
             byRemote.values().removeIf(i -> i.id.equals(item.id));
             byLocal.values().removeIf(i -> i.id.equals(item.id));
@@ -203,7 +203,7 @@ public class SyncEngine {
             byLocal.put(item.localId, item);
         }
 
-        void forget(Item item) {
+        synchronized void forget(Item item) {
             state.deleteItem(item.id);
             byRemote.remove(item.remoteId);
             byLocal.remove(item.localId);
@@ -628,11 +628,16 @@ public class SyncEngine {
                 pending++;
             }
         }
+        List<java.util.concurrent.Callable<Boolean>> transfers = new ArrayList<>();
         for (SpaceTree.Document doc : pass.tree.documents()) {
-            if (!upFile(pass, doc)) {
+            Item item = pass.byLocal.get(doc.id().value());
+            if (item == null || pass.localChanged(doc, item)) {
+                transfers.add(() -> upFile(pass, doc));
+            } else if (!upFile(pass, doc)) {
                 pending++;
             }
         }
+        pending += inParallel(transfers);
         List<Item> gone = pass.byLocal.values().stream()
                 .filter(i -> i.kind == Kind.FILE ? !pass.docs.containsKey(i.localId)
                         : !pass.folders.containsKey(i.localId))
@@ -643,6 +648,58 @@ public class SyncEngine {
             }
         }
         return pending;
+    }
+
+    /**
+     * Runs uploads a few at a time (each as the system, on its own virtual thread). When one is throttled or fails,
+     * the others finish what they are sending and the first problem ends the pass.
+     *
+     * @return how many did not get through
+     */
+    private int inParallel(List<java.util.concurrent.Callable<Boolean>> transfers) {
+        if (transfers.isEmpty()) {
+            return 0;
+        }
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(settings.parallelUploads());
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> problem =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var transfer : transfers) {
+                slots.acquireUninterruptibly();
+                if (problem.get() != null) {
+                    slots.release();
+                    failed.incrementAndGet();
+                    continue;
+                }
+                executor.submit(() -> {
+                    try {
+                        if (!nl.tafel.shared.CurrentUser.callAsSystem(() -> call(transfer))) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        problem.compareAndSet(null, e);
+                        failed.incrementAndGet();
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        if (problem.get() != null) {
+            throw problem.get();
+        }
+        return failed.get();
+    }
+
+    private static boolean call(java.util.concurrent.Callable<Boolean> transfer) {
+        try {
+            return transfer.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int localDepth(Pass pass, FolderId id) {

@@ -125,7 +125,7 @@ class SharePointSyncTest extends SyncTestSupport {
             throttled++;
             advance(Duration.ofSeconds(31));
         }
-        assertThat(throttled).isEqualTo(3);
+        assertThat(throttled).as("passes that waited").isBetween(1, 3);
         assertThat(FAKE.list(drive, "Tafel/Bestuur")).containsExactlyInAnyOrder("Stuk 1.txt", "Stuk 2.txt",
                 "Stuk 3.txt", "Stuk 4.txt");
         assertThat(FAKE.earlyRetries()).isZero();

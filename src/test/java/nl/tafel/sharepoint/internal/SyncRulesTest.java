@@ -63,6 +63,6 @@ class SyncRulesTest {
     }
 
     private static SharePointSettings settings(DataSize piece) {
-        return new SharePointSettings(null, null, null, null, null, null, 0, 0, piece, null, null);
+        return new SharePointSettings(null, null, null, null, null, null, 0, 0, piece, null, null, 0);
     }
 }
