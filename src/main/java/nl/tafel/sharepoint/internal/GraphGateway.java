@@ -191,6 +191,51 @@ public class GraphGateway {
         });
     }
 
+    /** One answer inside a {@code $batch}: its own status and Retry-After. */
+    public record BatchAnswer(int status, @Nullable String retryAfter) {
+    }
+
+    /**
+     * Deletes up to 20 items in one {@code $batch} (each If-Match its eTag when given). Each answer has its own
+     * status, including its own 429; nothing is retried here. Each request counts against the budget.
+     */
+    public List<BatchAnswer> deleteAll(String driveId, List<String> itemIds, List<@Nullable String> eTags) {
+        if (itemIds.size() > 20) {
+            throw new IllegalArgumentException("a batch takes at most 20 requests");
+        }
+        admit(2 * itemIds.size());
+        return call(0, () -> {
+            try {
+                var batch = new com.microsoft.graph.core.content.BatchRequestContent(graph());
+                List<String> steps = new ArrayList<>();
+                for (int i = 0; i < itemIds.size(); i++) {
+                    String eTag = eTags.get(i);
+                    steps.add(batch.addBatchRequestStep(graph().drives().byDriveId(driveId).items()
+                            .byDriveItemId(itemIds.get(i)).toDeleteRequestInformation(config -> {
+                                if (eTag != null) {
+                                    config.headers.add("If-Match", eTag);
+                                }
+                            })));
+                }
+                var answers = graph().getBatchRequestBuilder().post(batch, null);
+                List<BatchAnswer> result = new ArrayList<>();
+                for (String step : steps) {
+                    Response answer = answers.getResponseById(step); // built from the batch's JSON: nothing to close
+                    result.add(answer == null ? new BatchAnswer(0, null)
+                            : new BatchAnswer(answer.code(), answer.header("Retry-After")));
+                }
+                return result;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Remembers a 429/503 answered inside a batch, as for any other call. */
+    public Throttled throttledInBatch(@Nullable String retryAfter) {
+        return throttle(retryAfter);
+    }
+
     /** The content of a file; the SDK follows the redirect to the pre-authenticated URL (without the token). */
     public InputStream download(String driveId, String itemId) {
         InputStream in = call(1, () -> graph().drives().byDriveId(driveId).items().byDriveItemId(itemId).content()

@@ -85,7 +85,8 @@ public class SyncEngine {
     public int run(Link given) {
         Link link = resolve(given);
         down(link);
-        return up(state.linkById(link.id()).orElseThrow());
+        Link fresh = state.linkById(link.id()).orElse(null);
+        return fresh == null ? 0 : up(fresh); // unlinked meanwhile: nothing more to send
     }
 
     // ================================================================== linking
@@ -628,11 +629,11 @@ public class SyncEngine {
                 pending++;
             }
         }
-        List<java.util.concurrent.Callable<Boolean>> transfers = new ArrayList<>();
+        List<Transfer> transfers = new ArrayList<>();
         for (SpaceTree.Document doc : pass.tree.documents()) {
             Item item = pass.byLocal.get(doc.id().value());
             if (item == null || pass.localChanged(doc, item)) {
-                transfers.add(() -> upFile(pass, doc));
+                transfers.add(new Transfer(doc.size(), () -> upFile(pass, doc)));
             } else if (!upFile(pass, doc)) {
                 pending++;
             }
@@ -642,8 +643,13 @@ public class SyncEngine {
                 .filter(i -> i.kind == Kind.FILE ? !pass.docs.containsKey(i.localId)
                         : !pass.folders.containsKey(i.localId))
                 .sorted(Comparator.comparing((Item i) -> i.kind == Kind.FOLDER)).toList();
+        // deletes go in $batch requests of up to 20; a 429 inside ends the pass after the batch, the rest waits
+        List<Item> files = gone.stream().filter(i -> i.kind == Kind.FILE).toList();
+        for (int from = 0; from < files.size(); from += 20) {
+            upDeleteBatch(pass, files.subList(from, Math.min(files.size(), from + 20)));
+        }
         for (Item item : gone) {
-            if (pass.byLocal.containsKey(item.localId)) {
+            if (item.kind == Kind.FOLDER && pass.byLocal.containsKey(item.localId)) {
                 upDelete(pass, item);
             }
         }
@@ -656,25 +662,42 @@ public class SyncEngine {
      *
      * @return how many did not get through
      */
-    private int inParallel(List<java.util.concurrent.Callable<Boolean>> transfers) {
-        if (transfers.isEmpty()) {
+    private record Transfer(long size, java.util.concurrent.Callable<Boolean> work) {
+    }
+
+    private int inParallel(List<Transfer> given) {
+        if (given.isEmpty()) {
             return 0;
         }
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(settings.parallelUploads());
+        // large files first, but never more than half the slots for them: small files keep the budget busy while
+        // the large ones are limited by bandwidth
+        List<Transfer> transfers = new ArrayList<>(given);
+        transfers.sort(Comparator.comparingLong(Transfer::size).reversed());
+        int slotCount = settings.parallelUploads();
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(slotCount);
+        java.util.concurrent.Semaphore largeSlots = new java.util.concurrent.Semaphore(Math.max(1, slotCount / 2));
+        long large = settings.pieceBytes();
         java.util.concurrent.atomic.AtomicReference<RuntimeException> problem =
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            for (var transfer : transfers) {
+            for (Transfer transfer : transfers) {
+                boolean isLarge = transfer.size() > large;
+                if (isLarge) {
+                    largeSlots.acquireUninterruptibly();
+                }
                 slots.acquireUninterruptibly();
                 if (problem.get() != null) {
                     slots.release();
+                    if (isLarge) {
+                        largeSlots.release();
+                    }
                     failed.incrementAndGet();
                     continue;
                 }
                 executor.submit(() -> {
                     try {
-                        if (!nl.tafel.shared.CurrentUser.callAsSystem(() -> call(transfer))) {
+                        if (!nl.tafel.shared.CurrentUser.callAsSystem(() -> call(transfer.work()))) {
                             failed.incrementAndGet();
                         }
                     } catch (RuntimeException e) {
@@ -682,6 +705,9 @@ public class SyncEngine {
                         failed.incrementAndGet();
                     } finally {
                         slots.release();
+                        if (isLarge) {
+                            largeSlots.release();
+                        }
                     }
                 });
             }
@@ -960,6 +986,35 @@ public class SyncEngine {
             } else {
                 throw e;
             }
+        }
+    }
+
+    private void upDeleteBatch(Pass pass, List<Item> items) {
+        List<GraphGateway.BatchAnswer> answers = graph.deleteAll(pass.link.driveId(),
+                items.stream().map(i -> i.remoteId).toList(), items.stream().map(i -> i.eTag).toList());
+        Throttled throttled = null;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            int status = answers.get(i).status();
+            if (status == 204 || status == 200 || status == 404) {
+                pass.forget(item);
+            } else if (status == 412) {
+                // deleted here, edited there: the edit wins and comes back as a document
+                pass.forget(item);
+                graph.item(pass.link.driveId(), item.remoteId).ifPresent(remote -> guarded(pass.link, remote,
+                        () -> applyFile(pass, remote)));
+            } else if (status == 429 || status == 503) {
+                Throttled t = graph.throttledInBatch(answers.get(i).retryAfter());
+                throttled = throttled == null || t.until().isAfter(throttled.until()) ? t : throttled;
+            } else if (status == 0 || status >= 500 || status == 401) {
+                throw new GraphFailure(status, "batchItemFailed", "delete of " + item.localName, null, null);
+            } else {
+                state.problem(pass.link.id(), "local:" + item.localId, item.localName, "delete answered " + status,
+                        clock.instant());
+            }
+        }
+        if (throttled != null) {
+            throw throttled;
         }
     }
 

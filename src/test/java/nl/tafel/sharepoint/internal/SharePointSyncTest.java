@@ -32,7 +32,7 @@ class SharePointSyncTest extends SyncTestSupport {
 
         assertThat(FAKE.content(drive, remote("Vergaderstukken/Jaarverslag 2025.pdf"))).contains(content);
         assertThat(FAKE.requestLog()).anyMatch(r -> r.path().endsWith("createUploadSession"));
-        assertThat(FAKE.requestLog()).filteredOn(r -> r.host() == nl.tafel.sharepoint.fake.HostKind.GRAPH)
+        assertThat(FAKE.requestLog()).filteredOn(r -> r.host() == nl.tafel.sharepoint.fake.HostKind.GRAPH && !r.inBatch())
                 .allMatch(r -> r.userAgent() != null && r.userAgent().startsWith("NONISV|OndernemendLeiden|Tafel/"));
         SyncStatus status = as.call(ADMIN, () -> sharepoint.status(space)).orElseThrow();
         assertThat(status.state()).isEqualTo(SyncStatus.State.OK);
@@ -445,6 +445,30 @@ class SharePointSyncTest extends SyncTestSupport {
                 .contains("lokaal", "remote");
         assertThat(tree().documents().stream().map(d -> new String(localBytes(d.name()))))
                 .contains("lokaal", "remote");
+    }
+
+    // ------------------------------------------------------------------ 12. batch partly fails
+
+    @Test
+    void aBatchOfDeletesThatPartlyFailsRetriesTheRestAndLosesNothing() {
+        syncedCleanly();
+        List<StoredDocument> docs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            docs.add(upload(root, "Oud " + i + ".txt", text("oud " + i)));
+        }
+        syncedCleanly();
+        docs.forEach(d -> as.run(MEMBER, () -> documents.deleteDocument(d.documentId())));
+        FAKE.fault(fault("DELETE", "/drives/.*").status(429).retryAfter(5).times(2));
+
+        assertThat(pass()).isEqualTo(SyncRunner.Outcome.THROTTLED);
+        assertThat(FAKE.requestLog()).anyMatch(r -> r.inBatch() && r.method().equals("DELETE"));
+        assertThat(FAKE.list(drive, "Tafel/Bestuur")).hasSize(2);
+
+        advance(Duration.ofSeconds(6));
+        syncedCleanly();
+        assertThat(FAKE.list(drive, "Tafel/Bestuur")).isEmpty();
+        assertThat(FAKE.recycleBin(drive).stream().filter(n -> n.contains("Oud "))).hasSize(6);
+        assertThat(FAKE.earlyRetries()).isZero();
     }
 
     // ------------------------------------------------------------------ 13. killed or logged out
