@@ -33,6 +33,15 @@ public class PeopleDirectory {
         }
         people.findAllById(ids.stream().map(PersonId::value).distinct().toList())
                 .forEach(p -> names.put(p.personId(), name(p)));
+        // work done by Tafel itself or by the SharePoint sync is shown under those names
+        if (ids.contains(nl.tafel.shared.CurrentUser.SYSTEM)) {
+            names.put(nl.tafel.shared.CurrentUser.SYSTEM, new PersonName(nl.tafel.shared.CurrentUser.SYSTEM,
+                    "Tafel", "system@tafel.invalid", true));
+        }
+        if (ids.contains(nl.tafel.shared.CurrentUser.SHAREPOINT)) {
+            names.put(nl.tafel.shared.CurrentUser.SHAREPOINT, new PersonName(nl.tafel.shared.CurrentUser.SHAREPOINT,
+                    "SharePoint", "sharepoint@tafel.invalid", true));
+        }
         return names;
     }
 

@@ -54,6 +54,14 @@ public final class CurrentUser {
         return callAs(SYSTEM, "system@tafel.invalid", "Tafel", "ADMINISTRATOR", work);
     }
 
+    /** The id under which the SharePoint sync stores what came from SharePoint, never a person's id. */
+    public static final PersonId SHAREPOINT = new PersonId(-1);
+
+    /** Runs work as the SharePoint sync (administrator rights), so that its versions show "SharePoint" as author. */
+    public static <T> T callAsSharePoint(java.util.function.Supplier<T> work) {
+        return callAs(SHAREPOINT, "sharepoint@tafel.invalid", "SharePoint", "ADMINISTRATOR", work);
+    }
+
     /** {@link #runAs} for work that returns a result. */
     public static <T> T callAs(PersonId person, String email, String displayName, String role,
             java.util.function.Supplier<T> work) {

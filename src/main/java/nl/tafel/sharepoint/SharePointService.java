@@ -141,6 +141,15 @@ public class SharePointService {
         if (state.link(details.id()).isPresent()) {
             throw new TafelException("sharepoint.error.alreadyLinked");
         }
+        // two spaces in one folder (or one inside the other) would mix their documents
+        for (SyncState.Link other : state.links()) {
+            if (other.site().equalsIgnoreCase(checked.site()) && other.library().equalsIgnoreCase(checked.library())
+                    && overlap(other.folderPath(), checked.folder())) {
+                String name = spaces.mySpaces().stream().filter(x -> x.id().equals(other.space()))
+                        .map(x -> x.name()).findFirst().orElse("?");
+                throw new FieldException("folder", "sharepoint.error.folderInUse", name);
+            }
+        }
         UUID id = UUID.randomUUID();
         state.insertLink(id, details.id(), checked.site(), checked.library(), checked.folder(), clock.instant(),
                 CurrentUser.requirePersonId().value());
@@ -188,6 +197,12 @@ public class SharePointService {
         if (!spaces.get(space).canManage()) {
             throw new TafelException("spaces.error.role.manager");
         }
+    }
+
+    private static boolean overlap(String a, String b) {
+        String x = a.toLowerCase(java.util.Locale.ROOT) + "/";
+        String y = b.toLowerCase(java.util.Locale.ROOT) + "/";
+        return a.isEmpty() || b.isEmpty() || x.startsWith(y) || y.startsWith(x);
     }
 
     private record Link(String site, String library, String folder) {

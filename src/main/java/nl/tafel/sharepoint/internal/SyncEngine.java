@@ -697,7 +697,7 @@ public class SyncEngine {
                 }
                 executor.submit(() -> {
                     try {
-                        if (!nl.tafel.shared.CurrentUser.callAsSystem(() -> call(transfer.work()))) {
+                        if (!nl.tafel.shared.CurrentUser.callAsSharePoint(() -> call(transfer.work()))) {
                             failed.incrementAndGet();
                         }
                     } catch (RuntimeException e) {

@@ -92,7 +92,7 @@ public class SyncRunner {
                 return Outcome.STOPPED;
             }
             try {
-                int pending = CurrentUser.callAsSystem(() -> engine.run(link));
+                int pending = CurrentUser.callAsSharePoint(() -> engine.run(link));
                 Instant now = clock.instant();
                 state.succeeded(linkId, now, now.plus(settings.pollInterval()), pending);
                 return Outcome.DONE;

@@ -41,6 +41,21 @@ class SharePointSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void twoSpacesCannotShareAFolderOrNestInsideEachOther() {
+        nl.tafel.spaces.SpaceId other = board.space(nl.tafel.TestBoard.unique("Ander"));
+        for (String folder : new String[] {"Tafel/Bestuur", "tafel/bestuur/Sub", "Tafel", ""}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> as.run(ADMIN, () -> sharepoint.link(other,
+                    HOST + ":" + sitePath, "Documenten", folder)))
+                    .as(folder).isInstanceOfSatisfying(nl.tafel.shared.FieldException.class, e -> {
+                        assertThat(e.field()).isEqualTo("folder");
+                        assertThat(e.messageKey()).isEqualTo("sharepoint.error.folderInUse");
+                    });
+        }
+        as.run(ADMIN, () -> sharepoint.link(other, HOST + ":" + sitePath, "Documenten", "Tafel/Werkgroep"));
+        assertThat(state.link(other)).isPresent();
+    }
+
+    @Test
     void downBringsNewRemoteFilesAndVersionsAsVersions() {
         syncedCleanly();
         FAKE.putFile(drive, remote("Ingekomen/Brief gemeente.txt"), text("Geachte bestuur,"));

@@ -56,12 +56,15 @@ class SharePointViewTest extends SpringBrowserlessTest {
     DocumentService documents;
 
     String name;
+    String folder;
     SpaceId space;
 
     @BeforeEach
     void createSpace() {
         name = TestBoard.unique("Bestuur");
         space = board.space(name);
+        // each space its own folder: two spaces may not share one
+        folder = "Tafel/" + name;
     }
 
     /** What the state column says for a space that is not linked, with or without credentials. */
@@ -96,7 +99,7 @@ class SharePointViewTest extends SpringBrowserlessTest {
 
     private void link() {
         as.run(ADMIN, () -> sharePoint.link(space, "contoso.sharepoint.com:/sites/bestuur", "Documenten",
-                "Tafel/Bestuur"));
+                folder));
     }
 
     @Test
@@ -143,7 +146,7 @@ class SharePointViewTest extends SpringBrowserlessTest {
         assertThat(library.getErrorMessage()).isEqualTo("Vul de naam van de bibliotheek in, bijvoorbeeld Documenten.");
 
         test(library).setValue("Documenten");
-        test(find(TextField.class, dialog).id("sharepoint-folder")).setValue("Tafel/Bestuur");
+        test(find(TextField.class, dialog).id("sharepoint-folder")).setValue(folder);
         if (!sharePoint.configured()) {
             test(find(Button.class, dialog).id("sharepoint-test")).click();
             assertThat(find(Div.class, dialog).id("sharepoint-check").getElement().getTextRecursively())
@@ -153,7 +156,7 @@ class SharePointViewTest extends SpringBrowserlessTest {
         assertThat(dialog.isOpened()).isFalse();
         assertThat(test(find(Notification.class).last()).getText())
                 .isEqualTo("„" + name + "” is gekoppeld aan SharePoint.");
-        assertThat(cell(0)).isEqualTo(name + "contoso.sharepoint.com:/sites/bestuur · Documenten / Tafel/Bestuur");
+        assertThat(cell(0)).isEqualTo(name + "contoso.sharepoint.com:/sites/bestuur · Documenten / " + folder);
         assertThat(cell(1)).startsWith(sharePoint.configured() ? "Wacht op eerste synchronisatie"
                 : "Niet geconfigureerd").contains("Nog niet gesynchroniseerd");
 
@@ -193,7 +196,7 @@ class SharePointViewTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("ruimtes/" + space);
         Div card = find(Div.class).id("space-sharepoint");
         assertThat(card.getElement().getTextRecursively()).contains("SharePoint",
-                "Plaats in SharePoint: contoso.sharepoint.com:/sites/bestuur · Documenten / Tafel/Bestuur",
+                "Plaats in SharePoint: contoso.sharepoint.com:/sites/bestuur · Documenten / " + folder,
                 "Nog niet gesynchroniseerd", "3 wijzigingen wachten",
                 "2 bestanden of mappen konden niet worden gesynchroniseerd",
                 "NotulenDe map erboven is nog niet gesynchroniseerd.", "Begroting.xlsxThe resource is locked",
