@@ -74,6 +74,13 @@ public class SyncEngine {
         this.clock = clock;
     }
 
+    /**
+     * Named steps of a pass, for tests that "kill" the process there (an Error that unwinds without any cleanup of
+     * sync state, as kill -9 would). Does nothing in production.
+     */
+    static volatile java.util.function.Consumer<String> step = name -> {
+    };
+
     /** Thrown when the large-delete guard stopped the link. */
     public static class Stopped extends RuntimeException {
         Stopped(String reason) {
@@ -174,6 +181,7 @@ public class SyncEngine {
             }
         }
         apply(link, new ArrayList<>(changes.values()), full);
+        step.accept("applied");
         state.deltaLink(link.id(), deltaLink);
     }
 
@@ -426,6 +434,7 @@ public class SyncEngine {
             }
             try (Downloaded file = download(pass.link, remote)) {
                 StoredDocument stored = documents.upload(parent, name, file.open(), file.size);
+                step.accept("downloaded");
                 Item created = new Item(pass.link.id(), Kind.FILE, stored.documentId().value(), stored.name(),
                         remote.id(), remote.name());
                 created.localParentId = parent.value();
@@ -454,6 +463,7 @@ public class SyncEngine {
                     if (!file.sha256.equals(doc.sha256())) {
                         StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(),
                                 file.size);
+                        step.accept("downloaded");
                         item.syncedVersionId = stored.versionId().value();
                         item.syncedSha256 = file.sha256;
                     }
@@ -639,6 +649,15 @@ public class SyncEngine {
             }
         }
         pending += inParallel(transfers);
+        // sessions of an earlier pass that are no longer needed (the version got there another way, or is gone)
+        for (SyncState.Upload open : state.uploads(link.id())) {
+            SpaceTree.Document doc = pass.docs.get(open.documentId());
+            Item item = pass.byLocal.get(open.documentId());
+            if (doc == null || item != null && !pass.localChanged(doc, item)) {
+                graph.cancelSession(open.uploadUrl());
+                state.endUpload(link.id(), open.documentId());
+            }
+        }
         List<Item> gone = pass.byLocal.values().stream()
                 .filter(i -> i.kind == Kind.FILE ? !pass.docs.containsKey(i.localId)
                         : !pass.folders.containsKey(i.localId))
@@ -677,7 +696,7 @@ public class SyncEngine {
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(slotCount);
         java.util.concurrent.Semaphore largeSlots = new java.util.concurrent.Semaphore(Math.max(1, slotCount / 2));
         long large = settings.pieceBytes();
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> problem =
+        java.util.concurrent.atomic.AtomicReference<Throwable> problem =
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -700,7 +719,7 @@ public class SyncEngine {
                         if (!nl.tafel.shared.CurrentUser.callAsSharePoint(() -> call(transfer.work()))) {
                             failed.incrementAndGet();
                         }
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         problem.compareAndSet(null, e);
                         failed.incrementAndGet();
                     } finally {
@@ -712,8 +731,11 @@ public class SyncEngine {
                 });
             }
         }
-        if (problem.get() != null) {
-            throw problem.get();
+        if (problem.get() instanceof Error e) {
+            throw e;
+        }
+        if (problem.get() instanceof RuntimeException e) {
+            throw e;
         }
         return failed.get();
     }
@@ -749,6 +771,7 @@ public class SyncEngine {
                 RemoteItem remote;
                 try {
                     remote = graph.createFolder(pass.link.driveId(), parent, folder.name());
+                    step.accept("folder-created");
                 } catch (GraphFailure e) {
                     if (!e.nameClash()) {
                         throw e;
@@ -898,6 +921,7 @@ public class SyncEngine {
                 url = session.uploadUrl();
                 state.startUpload(pass.link.id(), doc.id().value(), doc.currentVersion().value(), url,
                         session.expiresAt(), newFile);
+                step.accept("session-created");
             }
             try {
                 return send(url, doc, fresh);
@@ -944,6 +968,7 @@ public class SyncEngine {
                         // the piece may have arrived anyway: ask the session where it stands
                         answer = graph.sessionStatus(url);
                     }
+                    step.accept("piece-sent");
                     if (answer.item() != null) {
                         return answer.item();
                     }
@@ -992,6 +1017,7 @@ public class SyncEngine {
     private void upDeleteBatch(Pass pass, List<Item> items) {
         List<GraphGateway.BatchAnswer> answers = graph.deleteAll(pass.link.driveId(),
                 items.stream().map(i -> i.remoteId).toList(), items.stream().map(i -> i.eTag).toList());
+        step.accept("deleted-remotely");
         Throttled throttled = null;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);

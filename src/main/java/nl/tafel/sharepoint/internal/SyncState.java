@@ -244,6 +244,14 @@ public class SyncState {
                 .optional();
     }
 
+    public List<Upload> uploads(UUID link) {
+        return jdbc.sql("select * from sharepoint_upload where link_id = ?").param(link)
+                .query((rs, row) -> new Upload(rs.getObject("id", UUID.class), link,
+                        rs.getObject("document_id", UUID.class), rs.getObject("version_id", UUID.class),
+                        rs.getString("upload_url"), instant(rs, "expires_at"), rs.getBoolean("new_file")))
+                .list();
+    }
+
     public void startUpload(UUID link, UUID document, UUID version, String url, Instant expires, boolean newFile) {
         jdbc.sql("delete from sharepoint_upload where link_id = ? and document_id = ?").params(link, document)
                 .update();
