@@ -19,6 +19,8 @@ create table sharepoint_link (
     last_success_at datetime(6)   null,
     last_error      varchar(2000) null,
     last_error_at   datetime(6)   null,
+    throttled_until datetime(6)   null,
+    allow_deletes   int           not null default 0,
     created_at      datetime(6)   not null,
     created_by      bigint        not null,
     version         bigint        not null default 0,

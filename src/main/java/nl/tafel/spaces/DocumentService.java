@@ -340,6 +340,17 @@ public class DocumentService {
     /** Stores an uploaded file as the newest version of this document, whatever the file's own name. */
     public StoredDocument uploadVersion(DocumentId documentId, String fileName, InputStream content,
             long declaredSize) {
+        return uploadVersion(documentId, fileName, content, declaredSize, -1);
+    }
+
+    /**
+     * Stores a new version only if the document is still at version {@code expectedCurrent} (checked under the
+     * document's row lock), for work that decided from an earlier look (the SharePoint sync).
+     *
+     * @throws ConcurrentEditException when another version came meanwhile
+     */
+    public StoredDocument uploadVersion(DocumentId documentId, String fileName, InputStream content,
+            long declaredSize, int expectedCurrent) {
         String name = read(() -> {
             DocumentEntity document = liveDocument(documentId);
             requireWritable(document.spaceId());
@@ -352,6 +363,9 @@ public class DocumentService {
             DocumentEntity document = documents.lock(documentId.value()).orElseThrow(SpaceNotFoundException::new);
             if (document.getDeletedAt() != null) {
                 throw new SpaceNotFoundException();
+            }
+            if (expectedCurrent >= 0 && document.getCurrentVersion() != expectedCurrent) {
+                throw new ConcurrentEditException();
             }
             requireWritable(document.spaceId());
             return addVersion(document, type, fileName, null);
@@ -509,7 +523,21 @@ public class DocumentService {
 
     @Transactional
     public void deleteDocument(DocumentId id) {
-        DocumentEntity document = liveDocument(id);
+        deleteDocument(id, -1);
+    }
+
+    /**
+     * Puts a document in the trash only if it is still at version {@code expectedCurrent} (under its row lock).
+     *
+     * @throws ConcurrentEditException when another version came meanwhile
+     */
+    @Transactional
+    public void deleteDocument(DocumentId id, int expectedCurrent) {
+        liveDocument(id);
+        DocumentEntity document = documents.lock(id.value()).orElseThrow(SpaceNotFoundException::new);
+        if (expectedCurrent >= 0 && document.getCurrentVersion() != expectedCurrent) {
+            throw new ConcurrentEditException();
+        }
         requireWritable(document.spaceId());
         document.trash(me(), clock.instant());
         events.publishEvent(new DocumentDeleted(document.spaceId(), document.documentId(), document.getName(),

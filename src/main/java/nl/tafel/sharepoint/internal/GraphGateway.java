@@ -96,6 +96,13 @@ public class GraphGateway {
         return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
+    /** Takes over a wait persisted before a restart. */
+    public synchronized void waitAtLeastUntil(Instant until) {
+        if (until.isAfter(waitUntil)) {
+            waitUntil = until;
+        }
+    }
+
     /** Forgets a wait SharePoint asked for and the budget spent (tests move clocks back). */
     synchronized void forgetWaits() {
         waitUntil = Instant.EPOCH;
@@ -367,7 +374,7 @@ public class GraphGateway {
     private static long firstExpected(JsonObject json) {
         JsonElement ranges = json.get("nextExpectedRanges");
         if (ranges == null || !ranges.isJsonArray() || ranges.getAsJsonArray().isEmpty()) {
-            return 0;
+            return -1; // nothing missing, yet no item: the caller starts a new session
         }
         String first = ranges.getAsJsonArray().get(0).getAsString();
         int dash = first.indexOf('-');

@@ -73,6 +73,15 @@ public record SharePointSettings(String graphBaseUrl, @Nullable String accessTok
         return (int) (units * PIECE_UNIT);
     }
 
+    /** Never shows the secret or the token (records print every field). */
+    @Override
+    public String toString() {
+        return "SharePointSettings[graphBaseUrl=" + graphBaseUrl + ", tenantId=" + tenantId + ", clientId=" + clientId
+                + ", clientSecret=" + (clientSecret == null ? "none" : "***") + ", accessToken="
+                + (accessToken == null ? "none" : "***") + ", largeDeleteLimit=" + largeDeleteLimit
+                + ", budgetPerMinute=" + budgetPerMinute + "]";
+    }
+
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

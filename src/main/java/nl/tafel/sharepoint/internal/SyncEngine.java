@@ -180,6 +180,16 @@ public class SyncEngine {
                 break;
             }
         }
+        // items that failed in an earlier round are fetched again by id: their change is not in this delta
+        for (SyncState.Problem problem : state.problems(link.id())) {
+            if (problem.itemKey().startsWith("remote:")) {
+                String id = problem.itemKey().substring("remote:".length());
+                if (!changes.containsKey(id)) {
+                    graph.item(link.driveId(), id).ifPresentOrElse(r -> changes.put(id, r),
+                            () -> state.clearProblem(link.id(), problem.itemKey()));
+                }
+            }
+        }
         apply(link, new ArrayList<>(changes.values()), full);
         step.accept("applied");
         state.deltaLink(link.id(), deltaLink);
@@ -218,7 +228,10 @@ public class SyncEngine {
             byLocal.remove(item.localId);
         }
 
-        /** The local folder for a remote folder id: the space's root, or a synced folder. */
+        /**
+         * The local folder for a remote folder id: the space's root, or a synced folder. A synced folder deleted here
+         * while something in it changed there comes back from the trash: the remote change wins over the delete.
+         */
         @Nullable FolderId localFolder(@Nullable String remoteId) {
             if (remoteId == null) {
                 return null;
@@ -227,8 +240,28 @@ public class SyncEngine {
                 return tree.root();
             }
             Item item = byRemote.get(remoteId);
-            return item != null && item.kind == Kind.FOLDER && folders.containsKey(item.localId)
-                    ? new FolderId(item.localId) : null;
+            if (item == null || item.kind != Kind.FOLDER) {
+                return null;
+            }
+            if (!folders.containsKey(item.localId)) {
+                try {
+                    documents.restore(nl.tafel.spaces.FolderItem.Kind.FOLDER, item.localId);
+                } catch (TafelException e) {
+                    return null; // purged, or not in the trash: the parent is missing
+                }
+                SpaceTree now = documents.tree(link.space());
+                now.folders().forEach(f -> folders.putIfAbsent(f.id().value(), f));
+                now.documents().forEach(d -> docs.putIfAbsent(d.id().value(), d));
+                var restored = documents.folder(new FolderId(item.localId));
+                FolderId parent = restored.path().isEmpty() ? tree.root()
+                        : restored.path().getLast().id();
+                folders.put(item.localId, new SpaceTree.Folder(restored.id(), parent, restored.name(),
+                        restored.version()));
+                item.localName = restored.name();
+                item.localParentId = parent.value();
+                save(item);
+            }
+            return new FolderId(item.localId);
         }
 
         /** The remote folder for a local folder: the link's folder, or a synced folder. */
@@ -281,12 +314,19 @@ public class SyncEngine {
                 }
             }
         }
-        if (deletes.size() > settings.largeDeleteLimit()) {
+        if (deletes.size() > settings.largeDeleteLimit() && deletes.size() > link.allowDeletes()) {
             String reason = "large-delete guard: " + deletes.size() + " remote deletes in one round (limit "
                     + settings.largeDeleteLimit() + ")";
             state.stop(link.id(), reason);
             alerts.stopped(link, deletes.size(), settings.largeDeleteLimit());
             throw new Stopped(reason);
+        }
+        // file deletes first (a name deleted and used again in one round must not land in the old document),
+        // then folders top-down, then files, and folder deletes last (after files moved out of them)
+        for (Item item : deletes) {
+            if (item.kind == Kind.FILE) {
+                applyDelete(pass, item);
+            }
         }
         inScope.sort(Comparator.comparingInt((RemoteItem i) -> depth(i.id(), live, pass, 0)));
         for (RemoteItem item : inScope) {
@@ -299,9 +339,13 @@ public class SyncEngine {
                 guarded(link, item, () -> applyFile(pass, item));
             }
         }
-        deletes.sort(Comparator.comparing((Item i) -> i.kind == Kind.FOLDER));
         for (Item item : deletes) {
-            applyDelete(pass, item);
+            if (item.kind == Kind.FOLDER) {
+                applyDelete(pass, item);
+            }
+        }
+        if (link.allowDeletes() > 0) {
+            state.allowDeletes(link.id(), 0);
         }
     }
 
@@ -344,6 +388,12 @@ public class SyncEngine {
         } catch (TafelException e) {
             state.problem(link.id(), key, String.valueOf(item.name()), problemText(e), clock.instant());
         } catch (HashMismatch e) {
+            state.problem(link.id(), key, String.valueOf(item.name()), e.getMessage(), clock.instant());
+        } catch (GraphFailure e) {
+            if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
+                throw e; // the connection or the sign-in: the whole pass tries again later
+            }
+            // this one item (403, 404, 423...): recorded, fetched again by id on the next pass
             state.problem(link.id(), key, String.valueOf(item.name()), e.getMessage(), clock.instant());
         }
     }
@@ -432,9 +482,14 @@ public class SyncEngine {
                 }
                 return;
             }
-            try (Downloaded file = download(pass.link, remote)) {
-                StoredDocument stored = documents.upload(parent, name, file.open(), file.size);
+            // the name may still belong to another synced document here: then this one gets a free name
+            String free = freeName(pass, parent, name);
+            try (Downloaded file = download(pass.link, remote); InputStream in = file.open()) {
+                StoredDocument stored = documents.upload(parent, free, in, file.size);
                 step.accept("downloaded");
+                pass.docs.put(stored.documentId().value(), new SpaceTree.Document(stored.documentId(), parent,
+                        stored.name(), stored.versionId(), stored.versionNumber(), file.sha256, file.size,
+                        clock.instant(), 0));
                 Item created = new Item(pass.link.id(), Kind.FILE, stored.documentId().value(), stored.name(),
                         remote.id(), remote.name());
                 created.localParentId = parent.value();
@@ -442,6 +497,8 @@ public class SyncEngine {
                 created.syncedVersionId = stored.versionId().value();
                 created.syncedSha256 = file.sha256;
                 pass.save(created);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return;
         }
@@ -459,14 +516,20 @@ public class SyncEngine {
             if (pass.localChanged(doc, item)) {
                 conflict(pass, item, doc, remote);
             } else {
-                try (Downloaded file = download(pass.link, remote)) {
+                try (Downloaded file = download(pass.link, remote); InputStream in = file.open()) {
                     if (!file.sha256.equals(doc.sha256())) {
-                        StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(),
-                                file.size);
+                        step.accept("storing");
+                        StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), in, file.size,
+                                doc.versionNumber());
                         step.accept("downloaded");
                         item.syncedVersionId = stored.versionId().value();
                         item.syncedSha256 = file.sha256;
                     }
+                } catch (nl.tafel.shared.ConcurrentEditException e) {
+                    // edited here while this pass ran: both sides changed
+                    conflict(pass, item, current(pass, doc), remote);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
         }
@@ -499,6 +562,17 @@ public class SyncEngine {
         return remote.eTag() != null && !remote.eTag().equals(item.eTag);
     }
 
+    /** A document as it is now (a pass works from a snapshot taken at its start). */
+    private SpaceTree.Document current(Pass pass, SpaceTree.Document doc) {
+        var details = documents.document(doc.id());
+        var newest = documents.versions(doc.id()).getFirst();
+        SpaceTree.Document now = new SpaceTree.Document(doc.id(), doc.folder(), details.name(),
+                details.currentVersionId(), details.currentVersion(), newest.sha256(), newest.size(),
+                details.updatedAt(), details.version());
+        pass.docs.put(doc.id().value(), now);
+        return now;
+    }
+
     private long currentVersion(SpaceTree.Document doc) {
         return documents.document(doc.id()).version();
     }
@@ -518,31 +592,49 @@ public class SyncEngine {
             }
             String stamp = STAMP.format(clock.instant().atZone(ZONE));
             boolean remoteNewer = remote.modifiedAt() != null && remote.modifiedAt().isAfter(doc.updatedAt());
-            String kept;
-            StoredDocument copy;
+            String kept = remoteNewer ? "SHAREPOINT" : "TAFEL";
+            // the copy holds the side that is not kept; a pass cut off after making it finds it again by content
+            String copySha = remoteNewer ? doc.sha256() : file.sha256;
+            Optional<SpaceTree.Document> earlier = pass.docs.values().stream()
+                    .filter(d -> d.folder().equals(doc.folder()) && !d.id().equals(doc.id())
+                            && d.name().contains("(conflict ") && d.sha256().equals(copySha))
+                    .findFirst();
+            DocumentId copyId;
             String copyName;
-            if (remoteNewer) {
-                copyName = freeName(pass, doc.folder(), conflictName(doc.name(), "Tafel", stamp));
-                try (InputStream local = documents.content(doc.currentVersion()).open()) {
-                    copy = documents.upload(doc.folder(), copyName, local, doc.size());
-                }
-                StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), file.open(), file.size);
-                item.syncedVersionId = stored.versionId().value();
-                item.syncedSha256 = file.sha256;
-                kept = "SHAREPOINT";
+            if (earlier.isPresent()) {
+                copyId = earlier.get().id();
+                copyName = earlier.get().name();
             } else {
-                copyName = freeName(pass, doc.folder(), conflictName(doc.name(), "SharePoint", stamp));
-                copy = documents.upload(doc.folder(), copyName, file.open(), file.size);
-                kept = "TAFEL";
+                copyName = freeName(pass, doc.folder(),
+                        conflictName(doc.name(), remoteNewer ? "Tafel" : "SharePoint", stamp));
+                StoredDocument copy;
+                try (InputStream in = remoteNewer ? documents.content(doc.currentVersion()).open() : file.open()) {
+                    copy = documents.upload(doc.folder(), copyName, in, remoteNewer ? doc.size() : file.size);
+                }
+                copyId = copy.documentId();
+                pass.docs.put(copyId.value(), new SpaceTree.Document(copyId, doc.folder(), copyName,
+                        copy.versionId(), copy.versionNumber(), copySha, 0, clock.instant(), 0));
+            }
+            step.accept("conflict-copy");
+            if (remoteNewer) {
+                try (InputStream in = file.open()) {
+                    StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), in, file.size,
+                            doc.versionNumber());
+                    item.syncedVersionId = stored.versionId().value();
+                    item.syncedSha256 = file.sha256;
+                }
             }
             item.seen(remote);
             pass.save(item);
-            pass.docs.put(copy.documentId().value(), new SpaceTree.Document(copy.documentId(), doc.folder(),
-                    copyName, copy.versionId(), copy.versionNumber(), "", 0, clock.instant(), 0));
-            state.conflict(pass.link.id(), pass.link.space(), doc.id().value(), doc.name(),
-                    copy.documentId().value(), copyName, kept, clock.instant());
+            if (!state.conflictExists(doc.id().value(), copyId.value())) {
+                state.conflict(pass.link.id(), pass.link.space(), doc.id().value(), doc.name(), copyId.value(),
+                        copyName, kept, clock.instant());
+            }
             log.info("Conflict in space {}: {} changed on both sides; kept {} as current, copy {}",
                     pass.link.space(), doc.name(), kept, copyName);
+        } catch (nl.tafel.shared.ConcurrentEditException e) {
+            // yet another version here meanwhile: the next pass sees it and decides again; nothing is lost
+            log.info("{} changed again while its conflict was being kept; the next pass looks again", doc.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -574,8 +666,12 @@ public class SyncEngine {
         if (item.kind == Kind.FILE) {
             SpaceTree.Document doc = pass.docs.get(item.localId);
             if (doc != null && !pass.localChanged(doc, item)) {
-                documents.deleteDocument(doc.id());
-                pass.docs.remove(item.localId);
+                try {
+                    documents.deleteDocument(doc.id(), doc.versionNumber());
+                    pass.docs.remove(item.localId);
+                } catch (nl.tafel.shared.ConcurrentEditException e) {
+                    // edited here while this pass ran: the edit stays and goes up as a new file
+                }
             }
             // an edit here against a delete there: the document stays and goes up again as a new file
             pass.forget(item);
@@ -696,6 +792,8 @@ public class SyncEngine {
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(slotCount);
         java.util.concurrent.Semaphore largeSlots = new java.util.concurrent.Semaphore(Math.max(1, slotCount / 2));
         long large = settings.pieceBytes();
+        java.util.concurrent.atomic.AtomicReference<Throttled> throttled =
+                new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<Throwable> problem =
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
@@ -719,6 +817,10 @@ public class SyncEngine {
                         if (!nl.tafel.shared.CurrentUser.callAsSharePoint(() -> call(transfer.work()))) {
                             failed.incrementAndGet();
                         }
+                    } catch (Throttled t) {
+                        throttled.accumulateAndGet(t, (a, b) -> a == null || b.until().isAfter(a.until()) ? b : a);
+                        problem.compareAndSet(null, t);
+                        failed.incrementAndGet();
                     } catch (RuntimeException | Error e) {
                         problem.compareAndSet(null, e);
                         failed.incrementAndGet();
@@ -733,6 +835,9 @@ public class SyncEngine {
         }
         if (problem.get() instanceof Error e) {
             throw e;
+        }
+        if (throttled.get() != null) {
+            throw throttled.get(); // a wait SharePoint asked for outranks any other failure of this round
         }
         if (problem.get() instanceof RuntimeException e) {
             throw e;
@@ -890,8 +995,29 @@ public class SyncEngine {
     }
 
     private void uploadVersion(Pass pass, SpaceTree.Document doc, Item item) {
-        RemoteItem done = upload(pass, doc, () -> graph.newVersionSession(pass.link.driveId(), item.remoteId,
-                item.eTag, doc.updatedAt()), false);
+        RemoteItem done;
+        try {
+            done = upload(pass, doc, () -> graph.newVersionSession(pass.link.driveId(), item.remoteId,
+                    item.eTag, doc.updatedAt()), false);
+        } catch (GraphFailure e) {
+            if (!e.stale()) {
+                throw e;
+            }
+            // 412: the remote item changed since it was last seen (a rename, or new content): look at it now
+            Optional<RemoteItem> now = graph.item(pass.link.driveId(), item.remoteId);
+            if (now.isEmpty()) {
+                pass.forget(item); // deleted there meanwhile: the next pass sends the document as a new file
+                return;
+            }
+            if (contentChanged(now.get(), item)) {
+                conflict(pass, item, doc, now.get());
+                return;
+            }
+            item.seen(now.get());
+            pass.save(item);
+            done = upload(pass, doc, () -> graph.newVersionSession(pass.link.driveId(), item.remoteId,
+                    item.eTag, doc.updatedAt()), false);
+        }
         item.seen(done);
         item.syncedVersionId = doc.currentVersion().value();
         item.syncedSha256 = doc.sha256();
@@ -947,6 +1073,9 @@ public class SyncEngine {
                 return status.item();
             }
             offset = status.nextExpected();
+            if (offset < 0 || offset >= total) {
+                throw new GraphFailure(404, "sessionIncomplete", doc.name(), null, null);
+            }
         }
         int troubles = 0;
         try {
@@ -973,6 +1102,10 @@ public class SyncEngine {
                         return answer.item();
                     }
                     long expected = answer.nextExpected();
+                    if (expected < 0 || expected >= total) {
+                        // every byte is there but no item came: this session is done for; a new one starts
+                        throw new GraphFailure(404, "sessionIncomplete", doc.name(), null, null);
+                    }
                     if (expected != offset + length) {
                         in.close();
                         in = open(doc, expected);

@@ -92,13 +92,15 @@ public class SyncRunner {
                 return Outcome.STOPPED;
             }
             try {
+                // a wait SharePoint asked for before a restart still holds
+                state.throttledUntil().ifPresent(graph::waitAtLeastUntil);
                 int pending = CurrentUser.callAsSharePoint(() -> engine.run(link));
                 Instant now = clock.instant();
                 state.succeeded(linkId, now, now.plus(settings.pollInterval()), pending);
                 return Outcome.DONE;
             } catch (Throttled t) {
                 log.info("SharePoint sync of space {} waits until {}: {}", link.space(), t.until(), t.getMessage());
-                state.postpone(linkId, t.until());
+                state.throttled(linkId, t.until());
                 return Outcome.THROTTLED;
             } catch (SyncEngine.Stopped s) {
                 return Outcome.STOPPED;

@@ -32,7 +32,7 @@ public class SyncState {
             @Nullable String driveId, @Nullable String rootItemId, @Nullable String deltaLink, LinkState state,
             @Nullable String stopReason, Instant nextRunAt, int failures, int pending,
             @Nullable Instant lastSuccessAt, @Nullable String lastError, @Nullable Instant lastErrorAt,
-            Instant createdAt, long version) {
+            @Nullable Instant throttledUntil, int allowDeletes, Instant createdAt, long version) {
     }
 
     /** One synced item: what it was locally and remotely at the last sync. */
@@ -152,19 +152,42 @@ public class SyncState {
 
     public void failed(UUID link, Instant now, Instant next, String error) {
         jdbc.sql("""
-                update sharepoint_link set failures = failures + 1, last_error = ?, last_error_at = ?, next_run_at = ?
-                where id = ?""")
-                .params(cut(error, 2000), ts(now), ts(next), link).update();
+                update sharepoint_link set failures = failures + 1, last_error = ?, last_error_at = ?,
+                    next_run_at = greatest(?, coalesce(throttled_until, ?)) where id = ?""")
+                .params(cut(error, 2000), ts(now), ts(next), ts(next), link).update();
     }
 
+    /** Sets the next run, but never before a wait SharePoint asked for. */
     public void postpone(UUID link, Instant next) {
-        jdbc.sql("update sharepoint_link set next_run_at = ? where id = ?").params(ts(next), link).update();
+        jdbc.sql("update sharepoint_link set next_run_at = greatest(?, coalesce(throttled_until, ?)) where id = ?")
+                .params(ts(next), ts(next), link).update();
     }
 
-    /** Brings a link's next run forward to {@code at} (never later than it already is). */
+    /** SharePoint asked to wait until {@code until}: persisted, so that a restart waits too. */
+    public void throttled(UUID link, Instant until) {
+        jdbc.sql("""
+                update sharepoint_link set throttled_until = greatest(?, coalesce(throttled_until, ?)),
+                    next_run_at = greatest(?, next_run_at) where id = ?""")
+                .params(ts(until), ts(until), ts(until), link).update();
+    }
+
+    /** The latest wait SharePoint asked for on any link (Tafel's calls share one app budget). */
+    public Optional<Instant> throttledUntil() {
+        return jdbc.sql("select max(throttled_until) from sharepoint_link").query(Timestamp.class).optional()
+                .map(Timestamp::toInstant);
+    }
+
+    /** Brings a link's next run forward to {@code at} (never later than it already is, never into a wait). */
     public void runSoon(SpaceId space, Instant at) {
-        jdbc.sql("update sharepoint_link set next_run_at = least(next_run_at, ?) where space_id = ?")
-                .params(ts(at), space.value()).update();
+        jdbc.sql("""
+                update sharepoint_link set next_run_at = greatest(least(next_run_at, ?), coalesce(throttled_until, ?))
+                where space_id = ?""")
+                .params(ts(at), ts(at), space.value()).update();
+    }
+
+    /** How many remote deletes the next round may apply beyond the guard (an administrator's go-ahead). */
+    public void allowDeletes(UUID link, int count) {
+        jdbc.sql("update sharepoint_link set allow_deletes = ? where id = ?").params(count, link).update();
     }
 
     public void pending(UUID link, int pending) {
@@ -177,8 +200,9 @@ public class SyncState {
     }
 
     public void resume(UUID link, Instant now) {
-        jdbc.sql("update sharepoint_link set state = 'ACTIVE', stop_reason = null, next_run_at = ?, failures = 0"
-                + " where id = ?").params(ts(now), link).update();
+        // the administrator looked and resumes: the round that stopped may now apply its deletes (to Tafel's trash)
+        jdbc.sql("update sharepoint_link set state = 'ACTIVE', stop_reason = null, next_run_at = ?, failures = 0,"
+                + " allow_deletes = 2147483647 where id = ?").params(ts(now), link).update();
     }
 
     private Link mapLink(ResultSet rs, int row) throws SQLException {
@@ -187,7 +211,8 @@ public class SyncState {
                 rs.getString("root_item_id"), rs.getString("delta_link"), LinkState.valueOf(rs.getString("state")),
                 rs.getString("stop_reason"), instant(rs, "next_run_at"), rs.getInt("failures"), rs.getInt("pending"),
                 instant(rs, "last_success_at"), rs.getString("last_error"), instant(rs, "last_error_at"),
-                instant(rs, "created_at"), rs.getLong("version"));
+                instant(rs, "throttled_until"), rs.getInt("allow_deletes"), instant(rs, "created_at"),
+                rs.getLong("version"));
     }
 
     // ------------------------------------------------------------------ items
@@ -276,6 +301,11 @@ public class SyncState {
                     kept, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), link, space.value(), document, name, copy, copyName, kept, ts(now))
                 .update();
+    }
+
+    public boolean conflictExists(UUID document, UUID copy) {
+        return jdbc.sql("select count(*) from sharepoint_conflict where document_id = ? and copy_document_id = ?")
+                .params(document, copy).query(Integer.class).single() > 0;
     }
 
     public List<Conflict> openConflicts(SpaceId space) {

@@ -339,6 +339,91 @@ class SharePointSyncTest extends SyncTestSupport {
         assertThat(new String(localBytes("Contract.txt"))).isEqualTo("v2 op SharePoint");
     }
 
+    @Test
+    void aRemoteDeleteAndANewFileOfTheSameNameInOneRoundDoNotMixUp() {
+        syncedCleanly();
+        StoredDocument old = upload(root, "Agenda.txt", text("oude agenda"));
+        syncedCleanly();
+        FAKE.delete(drive, remote("Agenda.txt"));
+        FAKE.putFile(drive, remote("Agenda.txt"), text("nieuwe agenda"));
+
+        syncedCleanly();
+
+        assertThat(new String(localBytes("Agenda.txt"))).isEqualTo("nieuwe agenda");
+        assertThat(local("Agenda.txt").id()).isNotEqualTo(old.documentId());
+        assertThat(local("Agenda.txt").versionNumber()).isEqualTo(1);
+        assertThat(as.call(MEMBER, () -> documents.trash(space))).anyMatch(t -> t.id().equals(
+                old.documentId().value()));
+        syncedCleanly();
+        assertThat(new String(FAKE.content(drive, remote("Agenda.txt")).orElseThrow())).isEqualTo("nieuwe agenda");
+    }
+
+    @Test
+    void aFolderDeletedHereWhileAFileInItChangedThereComesBackWithTheChange() {
+        syncedCleanly();
+        FolderId folder = as.call(MEMBER, () -> documents.createFolder(root, "Stukken"));
+        upload(folder, "Brief.txt", text("brief v1"));
+        syncedCleanly();
+        as.run(MEMBER, () -> documents.deleteFolder(folder));
+        FAKE.putFile(drive, remote("Stukken/Brief.txt"), text("brief v2 van daar"));
+
+        syncedCleanly();
+        syncedCleanly();
+
+        assertThat(new String(localBytes("Brief.txt"))).isEqualTo("brief v2 van daar");
+        assertThat(FAKE.content(drive, remote("Stukken/Brief.txt"))).hasValueSatisfying(
+                b -> assertThat(new String(b)).isEqualTo("brief v2 van daar"));
+    }
+
+    @Test
+    void anEditHereWhileAPassBringsTheRemoteVersionBecomesAConflictNotAnOverwrite() {
+        syncedCleanly();
+        StoredDocument doc = upload(root, "Plan.txt", text("plan v1"));
+        syncedCleanly();
+        FAKE.putFile(drive, remote("Plan.txt"), text("plan v2 daar"));
+        SyncEngine.step = name -> {
+            if (name.equals("storing")) {
+                SyncEngine.step = n -> {
+                };
+                newVersion(doc.documentId(), "Plan.txt", text("plan v2 hier, tijdens de synchronisatie"));
+            }
+        };
+        try {
+            syncedCleanly();
+            syncedCleanly();
+        } finally {
+            SyncEngine.step = n -> {
+            };
+        }
+        List<String> contents = tree().documents().stream().map(d -> new String(localBytes(d.name()))).toList();
+        assertThat(contents).containsExactlyInAnyOrder("plan v2 daar", "plan v2 hier, tijdens de synchronisatie");
+        assertThat(as.call(ADMIN, () -> sharepoint.conflicts(space))).hasSize(1);
+        assertThat(FAKE.allPaths(drive).stream().filter(p -> p.endsWith(".txt"))
+                .map(p -> new String(FAKE.content(drive, p).orElseThrow())))
+                .containsExactlyInAnyOrder("plan v2 daar", "plan v2 hier, tijdens de synchronisatie");
+    }
+
+    @Test
+    void aWaitSharePointAskedForHoldsAfterARestart() {
+        syncedCleanly();
+        upload(root, "Na herstart.txt", text("x"));
+        FAKE.fault(fault("POST", ".*createUploadSession").status(429).retryAfter(300).times(1));
+        assertThat(pass()).isEqualTo(SyncRunner.Outcome.THROTTLED);
+
+        gateway.forgetWaits(); // what a restart forgets; the database remembers
+        long before = FAKE.requestLog().size();
+        upload(root, "Nog een.txt", text("y"));
+        assertThat(pass()).isEqualTo(SyncRunner.Outcome.THROTTLED);
+        as.run(ADMIN, () -> sharepoint.syncNow(space));
+        assertThat(state.link(space).orElseThrow().nextRunAt()).isAfter(clock.instant().plusSeconds(200));
+        assertThat(FAKE.requestLog().size()).isEqualTo(before);
+
+        advance(Duration.ofSeconds(301));
+        syncedCleanly();
+        assertThat(FAKE.earlyRetries()).isZero();
+        assertThat(FAKE.list(drive, "Tafel/Bestuur")).containsExactlyInAnyOrder("Na herstart.txt", "Nog een.txt");
+    }
+
     // ------------------------------------------------------------------ 8. library emptied
 
     @Test
@@ -361,6 +446,13 @@ class SharePointSyncTest extends SyncTestSupport {
         assertThat(alerts).isGreaterThanOrEqualTo(1);
         assertThat(pass()).isEqualTo(SyncRunner.Outcome.STOPPED);
         assertThat(tree().documents()).hasSize(8);
+
+        // the administrator checked SharePoint and resumes: the deletes now reach Tafel's trash, nothing more
+        as.run(ADMIN, () -> sharepoint.resume(space));
+        syncedCleanly();
+        assertThat(tree().documents()).isEmpty();
+        assertThat(as.call(MEMBER, () -> documents.trash(space))).hasSize(8);
+        assertThat(FAKE.allPaths(drive).stream().filter(p -> p.endsWith(".txt"))).isEmpty();
     }
 
     // ------------------------------------------------------------------ 9. names
@@ -390,6 +482,11 @@ class SharePointSyncTest extends SyncTestSupport {
         syncedCleanly();
         assertThat(tree().documents()).hasSize(1);
         assertThat(FAKE.allPaths(drive).stream().filter(p -> p.endsWith(".txt"))).hasSize(1);
+        // an edit here still reaches the file there, under its long name
+        newVersion(local("Kort.txt").id(), "Kort.txt", text("kort, bijgewerkt"));
+        syncedCleanly();
+        assertThat(new String(FAKE.content(drive, folder + "/" + longName).orElseThrow()))
+                .isEqualTo("kort, bijgewerkt");
     }
 
     @Test

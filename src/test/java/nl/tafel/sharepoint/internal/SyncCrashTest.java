@@ -31,6 +31,34 @@ class SyncCrashTest extends SyncTestSupport {
         };
     }
 
+    @org.junit.jupiter.api.Test
+    void aPassKilledRightAfterMakingAConflictCopyMakesNoSecondCopy() {
+        syncedCleanly();
+        StoredDocument doc = upload(root, "Begroting.txt", text("v1"));
+        syncedCleanly();
+        newVersion(doc.documentId(), "Begroting.txt", text("v2 hier"));
+        advance(Duration.ofMinutes(1));
+        FAKE.putFile(drive, remote("Begroting.txt"), text("v2 daar"));
+        SyncEngine.step = name -> {
+            if (name.equals("conflict-copy")) {
+                SyncEngine.step = n -> {
+                };
+                throw new Killed(name);
+            }
+        };
+        assertThatThrownBy(this::pass).isInstanceOf(Killed.class);
+        advance(Duration.ofMinutes(1));
+        syncedCleanly();
+        syncedCleanly();
+
+        assertThat(tree().documents()).hasSize(2);
+        assertThat(tree().documents().stream().map(d -> new String(localBytes(d.name()))))
+                .containsExactlyInAnyOrder("v2 hier", "v2 daar");
+        assertThat(jdbc.queryForObject("select count(*) from sharepoint_conflict where document_id = ?",
+                Integer.class, doc.documentId().value())).isEqualTo(1);
+        assertThat(FAKE.allPaths(drive).stream().filter(p -> p.endsWith(".txt"))).hasSize(2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"folder-created", "session-created", "piece-sent", "downloaded", "deleted-remotely",
             "applied"})

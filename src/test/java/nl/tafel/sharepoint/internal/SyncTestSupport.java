@@ -98,6 +98,8 @@ abstract class SyncTestSupport {
         clock.reset();
         FAKE_CLOCK.reset();
         gateway.forgetWaits();
+        // the clocks go back: a wait persisted for this test's link must not hold up the next test
+        jdbc.update("update sharepoint_link set throttled_until = null");
     }
 
     /** Links the space to another folder of the library ("" for its top). */
