@@ -870,8 +870,8 @@ public class SyncEngine {
             return false;
         }
         Item item = pass.byLocal.get(folder.id().value());
-        String key = "local:" + folder.id();
-        try {
+        UUID localParent = folder.parent() == null ? null : folder.parent().value();
+        return itemWork(pass, "local:" + folder.id(), folder.name(), () -> {
             if (item == null) {
                 RemoteItem remote;
                 try {
@@ -886,33 +886,15 @@ public class SyncEngine {
                 }
                 Item created = new Item(pass.link.id(), Kind.FOLDER, folder.id().value(), folder.name(), remote.id(),
                         Objects.requireNonNull(remote.name()));
-                created.localParentId = folder.parent() == null ? null : folder.parent().value();
+                created.localParentId = localParent;
                 created.seen(remote);
                 created.remoteParentId = parent;
                 pass.save(created);
-            } else if (!folder.name().equals(item.localName)
-                    || !Objects.equals(folder.parent() == null ? null : folder.parent().value(),
-                            item.localParentId)) {
-                boolean moved = !Objects.equals(parent, item.remoteParentId);
-                RemoteItem remote = graph.patch(pass.link.driveId(), item.remoteId,
-                        folder.name().equals(item.localName) ? null : RemoteNames.toRemote(folder.name(),
-                                item.remoteName),
-                        moved ? parent : null, null);
-                item.localName = folder.name();
-                item.localParentId = folder.parent() == null ? null : folder.parent().value();
-                item.seen(remote);
-                item.remoteParentId = parent;
-                pass.save(item);
+            } else {
+                // folders change their eTag with their content, so no If-Match here
+                renameOrMove(pass, item, folder.name(), localParent, parent, null);
             }
-            state.clearProblem(pass.link.id(), key);
-            return true;
-        } catch (GraphFailure e) {
-            if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
-                throw e;
-            }
-            state.problem(pass.link.id(), key, folder.name(), e.getMessage(), clock.instant());
-            return false;
-        }
+        });
     }
 
     private boolean upFile(Pass pass, SpaceTree.Document doc) {
@@ -921,36 +903,52 @@ public class SyncEngine {
             return false;
         }
         Item item = pass.byLocal.get(doc.id().value());
-        String key = "local:" + doc.id();
-        try {
+        return itemWork(pass, "local:" + doc.id(), doc.name(), () -> {
             if (item == null) {
                 uploadNew(pass, doc, parent);
-            } else {
-                if (pass.localChanged(doc, item)) {
-                    uploadVersion(pass, doc, item);
-                }
-                if (!doc.name().equals(item.localName)
-                        || !Objects.equals(doc.folder().value(), item.localParentId)) {
-                    boolean moved = !Objects.equals(parent, item.remoteParentId);
-                    RemoteItem remote = graph.patch(pass.link.driveId(), item.remoteId,
-                            doc.name().equals(item.localName) ? null
-                                    : RemoteNames.toRemote(doc.name(), item.remoteName),
-                            moved ? parent : null, item.eTag);
-                    item.localName = doc.name();
-                    item.localParentId = doc.folder().value();
-                    item.seen(remote);
-                    item.remoteParentId = parent;
-                    pass.save(item);
-                }
+                return;
             }
+            if (pass.localChanged(doc, item)) {
+                uploadVersion(pass, doc, item);
+            }
+            renameOrMove(pass, item, doc.name(), doc.folder().value(), parent, item.eTag);
+        });
+    }
+
+    /** Sends a local rename or move of a synced item, when there is one. */
+    private void renameOrMove(Pass pass, Item item, String name, @Nullable UUID localParent, String remoteParent,
+            @Nullable String eTag) {
+        if (name.equals(item.localName) && Objects.equals(localParent, item.localParentId)
+                || pass.byLocal.get(item.localId) != item) {
+            return; // nothing to send, or the item was let go of on the way (deleted there meanwhile)
+        }
+        boolean moved = !Objects.equals(remoteParent, item.remoteParentId);
+        RemoteItem remote = graph.patch(pass.link.driveId(), item.remoteId,
+                name.equals(item.localName) ? null : RemoteNames.toRemote(name, item.remoteName),
+                moved ? remoteParent : null, eTag);
+        item.localName = name;
+        item.localParentId = localParent;
+        item.seen(remote);
+        item.remoteParentId = remoteParent;
+        pass.save(item);
+    }
+
+    /**
+     * One item's work on the way up. A refusal for this item alone (a 4xx such as 409, 412 or 423) is recorded as
+     * its problem and the pass goes on; the connection, the sign-in or a wait end the pass.
+     *
+     * @return whether the item is in sync now
+     */
+    private boolean itemWork(Pass pass, String key, String name, Runnable work) {
+        try {
+            work.run();
             state.clearProblem(pass.link.id(), key);
             return true;
         } catch (GraphFailure e) {
             if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
                 throw e;
             }
-            // 412: SharePoint changed it since; the next delta brings that change (and a conflict if need be)
-            state.problem(pass.link.id(), key, doc.name(), e.getMessage(), clock.instant());
+            state.problem(pass.link.id(), key, name, e.getMessage(), clock.instant());
             return false;
         }
     }
