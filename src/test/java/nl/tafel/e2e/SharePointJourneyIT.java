@@ -63,7 +63,8 @@ class SharePointJourneyIT extends BrowserTest {
 
         // the first pass runs in the background: the remote folder and file appear in the space
         page.navigate(url("/ruimtes/" + space));
-        for (int i = 0; i < 20 && !page.locator("#folder-grid").textContent().contains("Ingekomen"); i++) {
+        for (int i = 0; i < 40 && !(page.locator("#folder-grid").textContent().contains("Ingekomen")
+                && page.locator("#space-sharepoint").textContent().contains("Bijgewerkt")); i++) {
             page.waitForTimeout(1000);
             page.reload();
         }
@@ -76,7 +77,7 @@ class SharePointJourneyIT extends BrowserTest {
         as.run(TestAccounts.SECRETARY, () -> documents.upload(spaces.get(space).rootFolder(), "Agenda.txt",
                 new ByteArrayInputStream(agenda), agenda.length));
         page.locator("#sharepoint-sync-now").click();
-        for (int i = 0; i < 20 && FAKE.content(drive, "Tafel/Bestuur/Agenda.txt").isEmpty(); i++) {
+        for (int i = 0; i < 60 && FAKE.content(drive, "Tafel/Bestuur/Agenda.txt").isEmpty(); i++) {
             page.waitForTimeout(500);
         }
         org.assertj.core.api.Assertions.assertThat(FAKE.content(drive, "Tafel/Bestuur/Agenda.txt")).contains(agenda);
