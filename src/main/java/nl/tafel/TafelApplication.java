@@ -20,6 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/tafel.css")
+@StyleSheet("styles/news.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 @com.vaadin.flow.component.page.Push
 public class TafelApplication implements AppShellConfigurator {

@@ -123,6 +123,12 @@ class TranslationsTest {
         for (nl.tafel.sharepoint.SyncConflict.Side side : nl.tafel.sharepoint.SyncConflict.Side.values()) {
             used.add("sharepoint.kept." + camel(side.name()));
         }
+        for (nl.tafel.news.ReactionKind r : nl.tafel.news.ReactionKind.values()) {
+            used.add(r.translationKey());
+        }
+        for (nl.tafel.news.SignupStatus s : nl.tafel.news.SignupStatus.values()) {
+            used.add(s.translationKey());
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

@@ -21,7 +21,7 @@ import nl.tafel.meetings.MeetingService;
 import nl.tafel.meetings.MeetingStatus;
 import nl.tafel.members.PeopleDirectory;
 import nl.tafel.members.PersonName;
-import nl.tafel.minutes.internal.Markdown;
+import nl.tafel.shared.text.Markdown;
 import nl.tafel.minutes.internal.MinutesPdf;
 import nl.tafel.spaces.DocumentNames;
 import nl.tafel.shared.CurrentUser;

@@ -1,8 +1,9 @@
 /**
- * News: posts and announcements per space or association-wide, and digests.
- * <p>Not built yet: the module is declared so that the module map and its rules hold from the start.
+ * News: posts for the whole association or for one space (its members only), with Markdown text, attachments and
+ * an image stored as documents, scheduled publishing and pinning; comments and reactions; events with sign-up,
+ * guests, a capacity and a waiting list. The timeline sits on the overview ({@code shared.ui.OverviewSection}).
  */
-@ApplicationModule
+@ApplicationModule(displayName = "News")
 @NullMarked
 package nl.tafel.news;
 

@@ -17,7 +17,7 @@ import nl.tafel.meetings.AgendaItemId;
 import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.members.AccountDirectory;
-import nl.tafel.minutes.internal.Markdown;
+import nl.tafel.shared.text.Markdown;
 import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.SpaceId;

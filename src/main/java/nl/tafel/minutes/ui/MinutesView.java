@@ -375,7 +375,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             try {
                 version = minutes.saveText(details.meetingId(), item.itemId(), value, version);
                 lastSaved = value;
-                preview.getElement().setProperty("innerHTML", nl.tafel.minutes.internal.Markdown.toSafeHtml(value));
+                preview.getElement().setProperty("innerHTML", nl.tafel.shared.text.Markdown.toSafeHtml(value));
                 saved.setText(getTranslation("minutes.saved", java.time.LocalTime.now(Formats.ZONE)
                         .withNano(0).toString()));
             } catch (MinutesConflict c) {
@@ -415,7 +415,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             Button takeTheirs = new Button(getTranslation("minutes.conflict.takeTheirs"), e -> {
                 version = c.theirVersion();
                 text.setValue(c.theirText());
-                preview.getElement().setProperty("innerHTML", nl.tafel.minutes.internal.Markdown
+                preview.getElement().setProperty("innerHTML", nl.tafel.shared.text.Markdown
                         .toSafeHtml(c.theirText()));
                 conflictOpen = false;
                 dialog.close();

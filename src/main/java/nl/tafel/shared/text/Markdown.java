@@ -1,4 +1,4 @@
-package nl.tafel.minutes.internal;
+package nl.tafel.shared.text;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -6,7 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
 /**
- * Markdown to HTML for minutes: commonmark renders (raw HTML in the text is escaped, not passed on), and jsoup's
+ * Markdown to HTML for minutes, news and comments: commonmark renders (raw HTML in the text is escaped, not passed on), and jsoup's
  * allow-list cleaner removes anything that is not plain formatting, so no script, style, event handler or
  * {@code javascript:} link reaches a browser.
  */
