@@ -123,6 +123,12 @@ class TranslationsTest {
         for (nl.tafel.sharepoint.SyncConflict.Side side : nl.tafel.sharepoint.SyncConflict.Side.values()) {
             used.add("sharepoint.kept." + camel(side.name()));
         }
+        for (nl.tafel.review.ReadingState r : nl.tafel.review.ReadingState.values()) {
+            used.add(r.translationKey());
+        }
+        for (nl.tafel.review.QuestionVisibility v : nl.tafel.review.QuestionVisibility.values()) {
+            used.add(v.translationKey());
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);
