@@ -10,6 +10,7 @@ import java.util.List;
 import nl.tafel.RunAs;
 import nl.tafel.TestBoard;
 import nl.tafel.invitations.InvitationService;
+import nl.tafel.invitations.internal.Inviter;
 import nl.tafel.meetings.AgendaItemView;
 import nl.tafel.meetings.AgendaService;
 import nl.tafel.meetings.MeetingDetails;
@@ -42,16 +43,18 @@ public class ReviewFixture {
     private final DocumentService documents;
     private final InvitationService invitations;
     private final AccountDirectory accounts;
+    private final Inviter inviter;
 
     public static ReviewFixture of(ApplicationContext context) {
         return new ReviewFixture(context.getBean(TestBoard.class), context.getBean(RunAs.class),
                 context.getBean(MeetingService.class), context.getBean(AgendaService.class),
                 context.getBean(DocumentService.class), context.getBean(InvitationService.class),
-                context.getBean(AccountDirectory.class));
+                context.getBean(AccountDirectory.class), context.getBean(Inviter.class));
     }
 
     ReviewFixture(TestBoard board, RunAs as, MeetingService meetings, AgendaService agenda, DocumentService documents,
-            InvitationService invitations, AccountDirectory accounts) {
+            InvitationService invitations, AccountDirectory accounts, Inviter inviter) {
+        this.inviter = inviter;
         this.board = board;
         this.as = as;
         this.meetings = meetings;
@@ -70,6 +73,8 @@ public class ReviewFixture {
         String title = TestBoard.unique("Bestuur");
         SpaceId space = board.space("Ruimte " + title);
         MeetingId meeting = board.published(space, title, daysAhead);
+        // the invitations go out after commit; send them now rather than wait for the listener
+        nl.tafel.shared.CurrentUser.runAsSystem(() -> inviter.sync(meeting));
         long until = System.currentTimeMillis() + 20_000;
         while (as.call(SECRETARY, () -> invitations.invitedMembers(meeting)).size() < 3) {
             if (System.currentTimeMillis() > until) {
