@@ -231,4 +231,36 @@ class ReviewViewsTest extends SpringBrowserlessTest {
         assertThat(list).contains("Begroting 2027.pdf").contains("document verwijderd").contains("Reserve te laag");
         assertThat(find(Span.class).withClassName("tafel-note-gone").all()).hasSize(1);
     }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void questionsAppearNextToTheirItemInTheMinutesEditor() {
+        var item = fixture.items(board.meeting()).get(3).id();
+        as.call(MEMBER, () -> questions.ask(board.meeting(), item, "Waarom stijgt de contributie?",
+                QuestionVisibility.LEADS));
+        UI.getCurrent().navigate("vergaderingen/" + board.meeting() + "/notulen");
+        Div box = find(Div.class).id("minutes-questions-4");
+        assertThat(box.getElement().getTextRecursively()).contains("Lars Lid:").contains(
+                "Waarom stijgt de contributie?");
+        assertThat(find(Div.class).withId("minutes-questions-2").all()).as("only next to its own item").isEmpty();
+        test(find(Button.class, box).withClassName("minutes-question-answered").single()).click();
+        assertThat(find(Div.class).id("minutes-questions-4").getElement().getTextRecursively())
+                .contains("beantwoord");
+        assertThat(as.call(MEMBER, () -> questions.forItem(board.meeting(), item)).getFirst().answered()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(READER)
+    void questionsForTheLeadsStayOutOfAMembersMinutes() {
+        var item = fixture.items(board.meeting()).get(3).id();
+        as.call(MEMBER, () -> questions.ask(board.meeting(), item, "Alleen voor het bestuur",
+                QuestionVisibility.LEADS));
+        as.call(MEMBER, () -> questions.ask(board.meeting(), item, "Voor iedereen", QuestionVisibility.ALL));
+        var minutesService = context.getBean(nl.tafel.minutes.MinutesService.class);
+        as.run(SECRETARY, () -> minutesService.circulate(board.meeting()));
+        UI.getCurrent().navigate("vergaderingen/" + board.meeting() + "/notulen");
+        String text = find(Div.class).id("minutes-questions-4").getElement().getTextRecursively();
+        assertThat(text).contains("Voor iedereen").doesNotContain("Alleen voor het bestuur");
+        assertThat(find(Button.class).withClassName("minutes-question-answered").all()).isEmpty();
+    }
 }
