@@ -61,7 +61,9 @@ class Viewer {
       return;
     }
     this.task = lib.getDocument({
-      url,
+      // relative to the application's root (the page's base URL), as every Tafel link is; pdf.js alone would
+      // resolve it against the route's address
+      url: asset(url),
       withCredentials: true,
       cMapUrl: asset('pdfjs/cmaps/'),
       cMapPacked: true,

@@ -22,6 +22,8 @@ import java.util.List;
  */
 class PdfViewer extends Div {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfViewer.class);
+
     private final String url;
     private final String downloadUrl;
     private final String fileName;
@@ -135,6 +137,8 @@ class PdfViewer extends Div {
             return;
         }
         failed = true;
+        log.info("pdf.js could not show {} ({}): {}", fileName, url, reason.length() > 300 ? reason.substring(0, 300)
+                : reason);
         removeAll();
         Div notice = new Div();
         notice.addClassName("tafel-viewer-notice");
