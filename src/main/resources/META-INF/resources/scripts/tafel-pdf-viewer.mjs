@@ -284,6 +284,9 @@ class Viewer {
   }
 
   destroy() {
+    if (this.destroyed && !this.task) {
+      return;
+    }
     this.destroyed = true;
     this.container.removeEventListener('scroll', this.onScroll);
     this.resize.disconnect();
@@ -292,17 +295,28 @@ class Viewer {
     }
     if (this.task) {
       this.task.destroy();
+      this.task = undefined;
     }
   }
 }
+
+/** Viewers still open; those whose pages left the page (another paper, another view) are stopped on the next open. */
+const openViewers = new Set();
 
 /** Shows the PDF at url in the container, a child of host (the server-side component's element). */
 export async function open(host, container, url) {
   if (host.$tafelViewer) {
     host.$tafelViewer.destroy();
   }
+  for (const old of openViewers) {
+    if (old.destroyed || !old.container.isConnected) {
+      old.destroy();
+      openViewers.delete(old);
+    }
+  }
   const viewer = new Viewer(host, container);
   host.$tafelViewer = viewer;
+  openViewers.add(viewer);
   try {
     await viewer.load(url);
   } catch (e) {

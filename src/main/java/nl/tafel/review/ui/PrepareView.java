@@ -176,7 +176,10 @@ class PrepareView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             box.addClassName("tafel-prepare-item");
             box.addClassName("tafel-prepare-depth-" + i.depth());
             box.setId("prepare-item-" + i.number());
-            Button title = new Button(i.number() + ". " + i.title(), e -> choose(i));
+            Button title = new Button(i.number() + ". " + i.title(), e -> {
+                choose(i);
+                showReader();
+            });
             title.addClassName("tafel-prepare-item-title");
             title.addThemeVariants(ButtonVariant.TERTIARY);
             if (item != null && item.id().equals(i.id()) && paper == null) {
@@ -190,7 +193,10 @@ class PrepareView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 box.add(badge);
             }
             for (Preparation.Paper x : i.papers()) {
-                Button open = new Button(x.name(), e -> open(x));
+                Button open = new Button(x.name(), e -> {
+                    open(x);
+                    showReader();
+                });
                 open.addClassName("tafel-prepare-paper");
                 open.addThemeVariants(ButtonVariant.TERTIARY);
                 open.setId("paper-" + papers.indexOf(x));
@@ -225,6 +231,11 @@ class PrepareView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         });
         badge.addClassName("tafel-reading-" + state.name().toLowerCase(java.util.Locale.ROOT));
         return badge;
+    }
+
+    /** On a tablet in portrait the reader is below the agenda: bring it up once something was chosen. */
+    private void showReader() {
+        reader.getElement().executeJs("if (window.innerWidth < 1024) { this.scrollIntoView({block: 'start'}); }");
     }
 
     /** An item without opening a paper: its description, papers and questions. */

@@ -34,7 +34,9 @@ class ReviewPageSection implements MeetingPageSection {
 
     @Override
     public Optional<Component> create(MeetingDetails meeting) {
-        if (meeting.status() == MeetingStatus.CANCELLED || !review.mayPrepare(meeting.id())) {
+        // a concept has no invitees yet, and a cancelled meeting nothing to prepare
+        if ((meeting.status() != MeetingStatus.PUBLISHED && meeting.status() != MeetingStatus.FINISHED)
+                || !review.mayPrepare(meeting.id())) {
             return Optional.empty();
         }
         Preparation p = review.prepare(meeting.id());
