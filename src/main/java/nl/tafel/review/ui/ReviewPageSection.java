@@ -55,6 +55,15 @@ class ReviewPageSection implements MeetingPageSection {
         open.setId("open-prepare");
         box.add(VaadinIcon.GLASSES.create(), title, state, open);
         if (p.canSeeReadingTable()) {
+            nl.tafel.review.ReadingTable readers = review.readingTable(meeting.id());
+            if (!readers.papers().isEmpty()) {
+                long ready = readers.members().stream().filter(r -> r.unread() == 0).count();
+                Span members = new Span(box.getTranslation("review.table.summary", ready, readers.members().size()));
+                members.setId("review-ready");
+                members.addClassNames("tafel-badge", ready == readers.members().size() ? "tafel-badge-success"
+                        : "tafel-badge-muted");
+                box.add(members);
+            }
             Button table = new Button(box.getTranslation("review.table.open"), VaadinIcon.TABLE.create(),
                     e -> UI.getCurrent().navigate(ReadingTableView.path(meeting.id())));
             table.setId("open-reading-table");

@@ -204,6 +204,7 @@ class ReviewViewsTest extends SpringBrowserlessTest {
     void theSecretarySeesWhoHasReadWhat() {
         as.call(MEMBER, () -> review.markRead(board.meeting(), minutes.documentId(), minutes.versionId()));
         UI.getCurrent().navigate("vergaderingen/" + board.meeting());
+        assertThat(text("review-ready")).isEqualTo("0 van 3 leden hebben alles gelezen");
         test(find(Button.class).id("open-reading-table")).click();
         @SuppressWarnings("unchecked")
         Grid<nl.tafel.review.ReadingTable.Row> grid = find(Grid.class).id("reading-table");
@@ -224,12 +225,19 @@ class ReviewViewsTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails(MEMBER)
     void myNotesKeepANoteWhoseDocumentWasDeleted() {
-        as.call(MEMBER, () -> notes.add(budget.documentId(), budget.versionId(), 1, "Reserve te laag", false));
+        Note note = as.call(MEMBER, () -> notes.add(budget.documentId(), budget.versionId(), 1, "Reserve te laag",
+                false));
+        Note other = as.call(MEMBER, () -> notes.add(minutes.documentId(), minutes.versionId(), 1, "Akkoord",
+                false));
         as.run(SECRETARY, () -> documents.deleteDocument(budget.documentId()));
         UI.getCurrent().navigate(MyNotesView.class);
-        String list = text("my-notes");
-        assertThat(list).contains("Begroting 2027.pdf").contains("document verwijderd").contains("Reserve te laag");
-        assertThat(find(Span.class).withClassName("tafel-note-gone").all()).hasSize(1);
+        Div gone = find(Div.class).id("my-note-" + note.id());
+        assertThat(gone.getElement().getTextRecursively()).contains("Begroting 2027.pdf")
+                .contains("document verwijderd").contains("Reserve te laag");
+        assertThat(find(Span.class, gone).withClassName("tafel-note-gone").all()).hasSize(1);
+        Div kept = find(Div.class).id("my-note-" + other.id());
+        assertThat(find(Span.class, kept).withClassName("tafel-note-gone").all()).isEmpty();
+        assertThat(find(Anchor.class, kept).single().getHref()).isEqualTo("documenten/" + minutes.documentId());
     }
 
     @Test
