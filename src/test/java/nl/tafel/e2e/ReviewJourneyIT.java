@@ -60,6 +60,10 @@ class ReviewJourneyIT extends BrowserTest {
             assertThat(tablet.locator("#prepare-progress")).hasText("1 van 1 stukken gelezen");
             tablet.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(
                     "target/e2e/review-tablet-read.png")));
+            tablet.locator("#pdf-zoom-in").click();
+            assertThat(tablet.locator("#pdf-zoom")).hasText("125%");
+            tablet.locator("#pdf-fit").click();
+            assertThat(tablet.locator("#pdf-zoom")).hasText("100%");
 
             tablet.locator("#note-text textarea").fill("Privé: bedrag op pagina 3 navragen");
             tablet.locator("#note-add").click();

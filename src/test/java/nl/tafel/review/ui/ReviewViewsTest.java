@@ -109,12 +109,15 @@ class ReviewViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(MEMBER)
-    void aNewVersionShowsAsChangedSinceRead() {
+    void aNewVersionShowsAsChangedSinceReadAndNotesOnTheOldOneStay() {
         as.call(MEMBER, () -> review.markRead(board.meeting(), minutes.documentId(), minutes.versionId()));
+        as.call(MEMBER, () -> notes.add(minutes.documentId(), minutes.versionId(), 2, "Klopt de datum?", false));
         fixture.newVersion(minutes, "Notulen november.pdf", 3);
         UI.getCurrent().navigate("vergaderingen/" + board.meeting() + "/voorbereiden");
         assertThat(find(H2.class).id("reader-title").getText()).isEqualTo("Notulen november.pdf");
         assertThat(text("paper-state")).isEqualTo("gewijzigd sinds gelezen");
+        assertThat(text("prepare-agenda")).contains("gewijzigd sinds gelezen");
+        assertThat(text("notes")).contains("Klopt de datum?").contains("notitie bij een eerdere versie (versie 1)");
     }
 
     @Test
