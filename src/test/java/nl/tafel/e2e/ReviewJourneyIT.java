@@ -88,4 +88,31 @@ class ReviewJourneyIT extends BrowserTest {
             other.context().close();
         }
     }
+
+    /** pdf.js and the viewer are static files served as JavaScript without a bundle; the papers still need sign-in. */
+    @Test
+    void theViewerIsServedAsStaticModulesButPapersNeedSignIn() throws Exception {
+        ReviewFixture fixture = ReviewFixture.of(context);
+        ReviewFixture.Board board = fixture.published(5);
+        var paper = fixture.paper(board.meeting(), 1, "Notulen november.pdf", 1);
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : java.util.List.of("/pdfjs/pdf.min.mjs", "/pdfjs/pdf.worker.min.mjs",
+                "/scripts/tafel-pdf-viewer.mjs")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(path).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(path).startsWith("text/javascript");
+        }
+        var wasm = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(
+                "/pdfjs/wasm/openjpeg.wasm"))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        org.assertj.core.api.Assertions.assertThat(wasm.headers().firstValue("Content-Type").orElse(""))
+                .isEqualTo("application/wasm");
+        var document = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/"
+                + nl.tafel.spaces.Links.read(paper.versionId())))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(document.statusCode()).as("a paper without sign-in")
+                .isEqualTo(302);
+        org.assertj.core.api.Assertions.assertThat(document.body()).doesNotContain("%PDF");
+    }
 }
