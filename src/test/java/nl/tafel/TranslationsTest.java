@@ -129,6 +129,12 @@ class TranslationsTest {
         for (nl.tafel.news.SignupStatus s : nl.tafel.news.SignupStatus.values()) {
             used.add(s.translationKey());
         }
+        for (nl.tafel.review.ReadingState r : nl.tafel.review.ReadingState.values()) {
+            used.add(r.translationKey());
+        }
+        for (nl.tafel.review.QuestionVisibility v : nl.tafel.review.QuestionVisibility.values()) {
+            used.add(v.translationKey());
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

@@ -164,6 +164,22 @@ public class InvitationService {
                 .map(r -> new Answered(r.personId(), r.getName(), r.isGuest(), r.getAnswer())).toList();
     }
 
+    /** A member with an account who is invited to a meeting (guests without an account are left out). */
+    public record InvitedMember(PersonId personId, String name) {
+    }
+
+    /**
+     * The members invited to a meeting that the person can see, not those taken off: for preparing the meeting
+     * (who prepares it, who has read what).
+     */
+    @Transactional(readOnly = true)
+    public List<InvitedMember> invitedMembers(MeetingId id) {
+        meetings.get(id);
+        return invitees.findByMeetingIdOrderByNameAscIdAsc(id.value()).stream()
+                .filter(r -> !r.isRemoved() && r.personId() != null)
+                .map(r -> new InvitedMember(Objects.requireNonNull(r.personId()), r.getName())).toList();
+    }
+
     /** The signed-in person's invitation to a meeting they can see. */
     @Transactional(readOnly = true)
     public MyInvitation mine(MeetingId id) {

@@ -61,6 +61,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final ActionService actions;
     private final SpaceService spaces;
     private final nl.tafel.minutes.internal.MinutesUpdates updates;
+    private final nl.tafel.review.QuestionService questions;
+    /** The questions asked before the meeting, per item, that the person may see. */
+    private java.util.Map<nl.tafel.meetings.AgendaItemId, List<nl.tafel.review.Question>> asked = java.util.Map.of();
     private final java.util.Map<nl.tafel.meetings.AgendaItemId, ItemEditor> editors = new java.util.HashMap<>();
     private @Nullable MinutesDetails details;
     private List<SpaceMember> members = List.of();
@@ -69,8 +72,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private com.vaadin.flow.shared.@Nullable Registration live;
 
     MinutesView(MinutesService minutes, ActionService actions, SpaceService spaces,
-            nl.tafel.minutes.internal.MinutesUpdates updates) {
+            nl.tafel.minutes.internal.MinutesUpdates updates, nl.tafel.review.QuestionService questions) {
         this.updates = updates;
+        this.questions = questions;
         this.minutes = minutes;
         this.actions = actions;
         this.spaces = spaces;
@@ -175,6 +179,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         add(attendance(d));
         agreed = actions.agreedIn(d.meetingId());
+        asked = questions.byItem(d.meetingId());
         editors.clear();
         for (MinutesDetails.Item item : d.items()) {
             ItemEditor editor = new ItemEditor(item);
@@ -314,7 +319,43 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 carriedOver();
             }
             agreedActions();
+            questions();
             comments();
+        }
+
+        /** The questions asked to this item before the meeting; those who lead it mark them answered. */
+        private void questions() {
+            List<nl.tafel.review.Question> list = asked.getOrDefault(item.itemId(), List.of());
+            if (list.isEmpty()) {
+                return;
+            }
+            Div box = new Div();
+            box.addClassName("tafel-minutes-block");
+            box.setId("minutes-questions-" + item.number());
+            Span title = new Span(getTranslation("review.questions.inMinutes"));
+            title.addClassName("tafel-muted");
+            box.add(title);
+            for (nl.tafel.review.Question q : list) {
+                Div line = new Div();
+                line.addClassName("tafel-minutes-decision");
+                Span who = new Span(q.askedBy() + ":");
+                who.addClassName("tafel-muted");
+                line.add(VaadinIcon.QUESTION_CIRCLE_O.create(), who, new Span(q.text()));
+                if (q.answered()) {
+                    Span done = new Span(getTranslation("review.questions.answered"));
+                    done.addClassNames("tafel-badge", "tafel-badge-success");
+                    line.add(done);
+                } else if (q.canMarkAnswered()) {
+                    Button answered = new Button(getTranslation("review.questions.markAnswered"),
+                            VaadinIcon.CHECK.create(), e -> act(() -> questions.markAnswered(q.id(), true,
+                                    q.version())));
+                    answered.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    answered.addClassName("minutes-question-answered");
+                    line.add(answered);
+                }
+                box.add(line);
+            }
+            add(box);
         }
 
         /** Comments of the members while the minutes are circulated; the writer marks them processed. */

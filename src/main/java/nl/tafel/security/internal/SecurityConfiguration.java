@@ -82,6 +82,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll()
+                // pdf.js and Tafel's own viewer script: public libraries, no data (the documents are checked per request)
+                .requestMatchers("/pdfjs/**", "/scripts/**").permitAll()
                 // personal calendar feeds: the secret in the address is the credential
                 .requestMatchers("/agenda-feed/**").permitAll());
         // Unknown addresses: signed-in people get Tafel's translated "page not found", others the sign-in page.

@@ -97,7 +97,8 @@ class PeopleViewTest extends SpringBrowserlessTest {
     void membersDoNotSeeOrOpenTheAdministration() {
         navigate(OverviewView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .containsExactly("Overzicht", "Nieuws", "Ruimtes", "Vergaderingen", "Acties", "Besluitenlijst");
+                .containsExactly("Overzicht", "Nieuws", "Ruimtes", "Vergaderingen", "Mijn notities", "Acties",
+                        "Besluitenlijst");
         assertThat(find(SideNav.class).exists()).isTrue();
         com.vaadin.flow.component.UI.getCurrent().navigate("beheer/leden");
         assertThat(getCurrentView()).isNotInstanceOf(PeopleView.class);
