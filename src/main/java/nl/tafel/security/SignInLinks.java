@@ -10,7 +10,6 @@ import nl.tafel.mail.MailService;
 import nl.tafel.members.Account;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.shared.i18n.TafelI18NProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
@@ -44,7 +43,7 @@ public class SignInLinks {
     private final String baseUrl;
 
     SignInLinks(AccountDirectory accounts, OneTimeTokenService tokens, MailService mail, MailComposer composer,
-            TafelI18NProvider i18n, JdbcTemplate jdbc, Clock clock, @Value("${tafel.base-url}") String baseUrl) {
+            TafelI18NProvider i18n, JdbcTemplate jdbc, Clock clock, nl.tafel.shared.PublicAddress address) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mail = mail;
@@ -52,7 +51,7 @@ public class SignInLinks {
         this.i18n = i18n;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = address.base();
     }
 
     /**

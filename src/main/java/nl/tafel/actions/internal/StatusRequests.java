@@ -67,7 +67,7 @@ public class StatusRequests {
     StatusRequests(JdbcTemplate jdbc, MeetingService meetings, ActionService actions, AccountDirectory accounts,
             MailService mail, MailComposer composer, TafelI18NProvider i18n, SignedLinks links,
             PlatformTransactionManager transactions, Clock clock,
-            @Value("${tafel.actions.status-request-days:5}") int days, @Value("${tafel.base-url}") String baseUrl) {
+            @Value("${tafel.actions.status-request-days:5}") int days, nl.tafel.shared.PublicAddress address) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.actions = actions;
@@ -79,7 +79,7 @@ public class StatusRequests {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.before = Duration.ofDays(days);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = address.base();
     }
 
     @ApplicationModuleListener

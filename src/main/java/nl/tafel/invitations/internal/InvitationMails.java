@@ -9,7 +9,6 @@ import nl.tafel.invitations.Answer;
 import nl.tafel.mail.OutgoingMail;
 import nl.tafel.shared.i18n.TafelI18NProvider;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -36,9 +35,9 @@ public class InvitationMails {
     private final TafelI18NProvider i18n;
     private final String baseUrl;
 
-    InvitationMails(TafelI18NProvider i18n, @Value("${tafel.base-url}") String baseUrl) {
+    InvitationMails(TafelI18NProvider i18n, nl.tafel.shared.PublicAddress address) {
         this.i18n = i18n;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = address.base();
     }
 
     public String baseUrl() {

@@ -12,7 +12,6 @@ import nl.tafel.members.Account;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.shared.PersonId;
 import nl.tafel.shared.i18n.TafelI18NProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +30,12 @@ public class SignupMails {
     private final String baseUrl;
 
     SignupMails(AccountDirectory accounts, MailService mail, MailComposer composer, TafelI18NProvider i18n,
-            @Value("${tafel.base-url}") String baseUrl) {
+            nl.tafel.shared.PublicAddress address) {
         this.accounts = accounts;
         this.mail = mail;
         this.composer = composer;
         this.i18n = i18n;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = address.base();
     }
 
     public void promoted(long signupId, PersonId person, String postId, String title, Instant startsAt,

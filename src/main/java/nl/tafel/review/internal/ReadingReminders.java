@@ -69,7 +69,7 @@ public class ReadingReminders {
     ReadingReminders(JdbcTemplate jdbc, MeetingService meetings, AgendaService agenda, InvitationService invitations,
             AccountDirectory accounts, ReadingStore readings, MailService mail, MailComposer composer,
             TafelI18NProvider i18n, PlatformTransactionManager transactions, Clock clock,
-            @Value("${tafel.review.reminder-hours:48}") int hours, @Value("${tafel.base-url}") String baseUrl) {
+            @Value("${tafel.review.reminder-hours:48}") int hours, nl.tafel.shared.PublicAddress address) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.agenda = agenda;
@@ -82,7 +82,7 @@ public class ReadingReminders {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.before = Duration.ofHours(hours);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = address.base();
     }
 
     @ApplicationModuleListener

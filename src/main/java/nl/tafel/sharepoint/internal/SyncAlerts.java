@@ -10,7 +10,6 @@ import nl.tafel.shared.i18n.TafelI18NProvider;
 import nl.tafel.sharepoint.internal.SyncState.Link;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Tells the administrators, by mail in their own language, that a space's sync stopped and why. */
@@ -26,12 +25,12 @@ class SyncAlerts {
     private final String baseUrl;
 
     SyncAlerts(AccountDirectory accounts, MailService mail, MailComposer composer, TafelI18NProvider i18n,
-            @Value("${tafel.base-url}") String baseUrl) {
+            nl.tafel.shared.PublicAddress address) {
         this.accounts = accounts;
         this.mail = mail;
         this.composer = composer;
         this.i18n = i18n;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = address.base();
     }
 
     void stopped(Link link, int deletes, int limit) {
