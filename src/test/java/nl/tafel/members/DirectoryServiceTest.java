@@ -199,7 +199,14 @@ class DirectoryServiceTest {
                 .contains("&lt;b onclick"); // shown as text, never as an element with a handler
 
         String org = as.call(f.outsider(), () -> directory.organisation(f.organisationId())).descriptionHtml();
-        assertThat(org).contains("<strong>verbinden</strong>").doesNotContain("<script", "<img", "onerror");
+        assertThat(org).contains("<strong>verbinden</strong>").doesNotContain("<script", "<img");
+        assertThat(activeParts(bio)).isEmpty();
+        assertThat(activeParts(org)).isEmpty();
+    }
+
+    /** Elements in the HTML that could run something: script, images, handlers, javascript: links. */
+    static org.jsoup.select.Elements activeParts(String html) {
+        return org.jsoup.Jsoup.parseBodyFragment(html).select("script, img, iframe, [^on], a[href^=javascript]");
     }
 
     @Test
