@@ -59,6 +59,9 @@ class TranslationsTest {
         for (AppRole r : AppRole.values()) {
             used.add(r.translationKey());
         }
+        for (nl.tafel.members.Visibility v : nl.tafel.members.Visibility.values()) {
+            used.add(v.translationKey());
+        }
         for (PersonStatus s : PersonStatus.values()) {
             used.add(s.translationKey());
         }

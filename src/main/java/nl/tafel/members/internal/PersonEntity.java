@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Locale;
 import nl.tafel.members.AppRole;
 import nl.tafel.members.PersonStatus;
+import nl.tafel.members.Visibility;
 import nl.tafel.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +66,33 @@ public class PersonEntity {
 
     @Column(name = "deactivated_at")
     private @Nullable Instant deactivatedAt;
+
+    @Column(length = 2000)
+    private @Nullable String bio;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "function_visibility", nullable = false, length = 20)
+    private Visibility functionVisibility = Visibility.EVERYONE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "organisation_visibility", nullable = false, length = 20)
+    private Visibility organisationVisibility = Visibility.EVERYONE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_visibility", nullable = false, length = 20)
+    private Visibility emailVisibility = Visibility.SPACE_MEMBERS;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "phone_visibility", nullable = false, length = 20)
+    private Visibility phoneVisibility = Visibility.SPACE_MEMBERS;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bio_visibility", nullable = false, length = 20)
+    private Visibility bioVisibility = Visibility.EVERYONE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "photo_visibility", nullable = false, length = 20)
+    private Visibility photoVisibility = Visibility.EVERYONE;
 
     @Version
     private long version;
@@ -182,6 +210,49 @@ public class PersonEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public @Nullable String getBio() {
+        return bio;
+    }
+
+    public void setBio(@Nullable String bio) {
+        this.bio = bio;
+    }
+
+    public Visibility getFunctionVisibility() {
+        return functionVisibility;
+    }
+
+    public Visibility getOrganisationVisibility() {
+        return organisationVisibility;
+    }
+
+    public Visibility getEmailVisibility() {
+        return emailVisibility;
+    }
+
+    public Visibility getPhoneVisibility() {
+        return phoneVisibility;
+    }
+
+    public Visibility getBioVisibility() {
+        return bioVisibility;
+    }
+
+    public Visibility getPhotoVisibility() {
+        return photoVisibility;
+    }
+
+    /** Who sees what of this person in the directory. */
+    public void setVisibilities(Visibility function, Visibility organisation, Visibility email, Visibility phone,
+            Visibility bio, Visibility photo) {
+        this.functionVisibility = function;
+        this.organisationVisibility = organisation;
+        this.emailVisibility = email;
+        this.phoneVisibility = phone;
+        this.bioVisibility = bio;
+        this.photoVisibility = photo;
     }
 
     public long getVersion() {

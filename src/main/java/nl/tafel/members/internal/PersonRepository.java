@@ -41,4 +41,23 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
                or lower(p.function) like concat('%', :text, '%')
             """)
     Page<PersonEntity> search(@Param("text") String text, Pageable pageable);
+
+    /** Candidates for the directory: active or invited people whose name, organisation or function matches. */
+    @EntityGraph(attributePaths = "organisation")
+    @Query("""
+            select p from PersonEntity p left join p.organisation o
+            where p.status <> nl.tafel.members.PersonStatus.DEACTIVATED
+              and (:text = ''
+               or lower(p.fullName) like concat('%', :text, '%')
+               or lower(o.name) like concat('%', :text, '%')
+               or lower(p.function) like concat('%', :text, '%'))
+            order by p.fullName
+            """)
+    List<PersonEntity> directoryCandidates(@Param("text") String text, Pageable pageable);
+
+    @EntityGraph(attributePaths = "organisation")
+    @Query("""
+            select p from PersonEntity p where p.organisation.id = :organisationId
+              and p.status <> nl.tafel.members.PersonStatus.DEACTIVATED order by p.fullName""")
+    List<PersonEntity> activeInOrganisation(@Param("organisationId") long organisationId);
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import nl.tafel.shared.ui.Languages;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import nl.tafel.members.DirectoryService;
 import nl.tafel.members.MyProfile;
 import nl.tafel.members.Passwords;
 import nl.tafel.members.ProfileService;
@@ -27,19 +29,22 @@ import nl.tafel.shared.ui.NewPassword;
 import nl.tafel.shared.ui.Notifications;
 import nl.tafel.shared.ui.ViewHeader;
 
-/** Everyone's own page: name, language and password. */
+/** Everyone's own page: name, language, what the member directory shows of them, and password. */
 @Route("profiel")
 @PermitAll
 class ProfileView extends VerticalLayout implements HasDynamicTitle, MainLayout.HasViewTitle {
 
     private final ProfileService profiles;
+    private final DirectoryEntryCard directoryCard;
     private MyProfile me;
     private final TextField name = new TextField();
     private final Select<Locale> language = new Select<>();
 
-    ProfileView(ProfileService profiles) {
+    ProfileView(ProfileService profiles, DirectoryService directory) {
         this.profiles = profiles;
         this.me = profiles.me();
+        this.directoryCard = new DirectoryEntryCard(directory, me.id(), me.organisationName(), me.email(),
+                () -> me = profiles.me());
         addClassName("tafel-view");
         add(new ViewHeader(getTranslation("profile.title"), getTranslation("profile.description")));
 
@@ -61,6 +66,7 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle, MainLayout.
             try {
                 Locale before = me.locale();
                 me = profiles.update(me.version(), name.getValue(), language.getValue());
+                directoryCard.versionMoved();
                 Notifications.success(getTranslation("profile.saved"));
                 if (!before.equals(me.locale())) {
                     Languages.choose(me.locale());
@@ -81,7 +87,10 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle, MainLayout.
         Div detailsCard = new Div(details, save);
         detailsCard.addClassName("tafel-card");
 
-        add(detailsCard, new H2(getTranslation("profile.password")), passwordCard());
+        Paragraph directoryIntro = new Paragraph(getTranslation("directory.profile.description"));
+        directoryIntro.addClassName("tafel-muted");
+        add(detailsCard, new H2(getTranslation("directory.profile.title")), directoryIntro, directoryCard,
+                new H2(getTranslation("profile.password")), passwordCard());
     }
 
     private Div passwordCard() {

@@ -15,4 +15,10 @@ public interface SpaceMemberRepository extends JpaRepository<SpaceMemberEntity, 
 
     @Query("select count(m) from SpaceMemberEntity m where m.key.spaceId = :spaceId")
     long countBySpace(UUID spaceId);
+
+    @Query("select m from SpaceMemberEntity m where m.key.personId in :personIds")
+    List<SpaceMemberEntity> findByPeople(java.util.Collection<Long> personIds);
+
+    @Query("select m from SpaceMemberEntity m where m.key.spaceId in :spaceIds")
+    List<SpaceMemberEntity> findBySpaces(java.util.Collection<UUID> spaceIds);
 }

@@ -98,7 +98,7 @@ class PeopleViewTest extends SpringBrowserlessTest {
         navigate(OverviewView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .containsExactly("Overzicht", "Nieuws", "Ruimtes", "Vergaderingen", "Mijn notities", "Acties",
-                        "Besluitenlijst");
+                        "Besluitenlijst", "Ledengids");
         assertThat(find(SideNav.class).exists()).isTrue();
         com.vaadin.flow.component.UI.getCurrent().navigate("beheer/leden");
         assertThat(getCurrentView()).isNotInstanceOf(PeopleView.class);
