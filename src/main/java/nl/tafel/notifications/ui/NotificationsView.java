@@ -57,10 +57,8 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle, MainL
             select.setItemLabelGenerator(d -> getTranslation(d.translationKey()));
             select.setValue(p.delivery());
             select.addValueChangeListener(e -> {
-                if (e.isFromClient() || e.getValue() != e.getOldValue()) {
-                    notifications.choose(p.kind(), e.getValue());
-                    Notifications.success(getTranslation("notifications.mail.saved"));
-                }
+                notifications.choose(p.kind(), e.getValue());
+                Notifications.success(getTranslation("notifications.mail.saved"));
             });
             prefs.add(select);
         }
