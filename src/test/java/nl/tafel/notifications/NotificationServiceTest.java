@@ -65,6 +65,10 @@ class NotificationServiceTest {
     @Autowired
     ActionService actions;
     @Autowired
+    nl.tafel.spaces.DocumentService documents;
+    @Autowired
+    nl.tafel.minutes.MinutesService minutes;
+    @Autowired
     AgendaService agenda;
     @Autowired
     AccountDirectory accounts;
@@ -298,7 +302,45 @@ class NotificationServiceTest {
                 + " and subject like ?", Integer.class, "%" + description)).isEqualTo(2);
     }
 
+    @Test
+    void aNewDocumentIsToldToTheOthersInTheSpaceOnce() throws Exception {
+        String name = "Verslag " + run.substring(run.length() - 8) + ".csv";
+        var root = as.call(SECRETARY, () -> spaces.get(space)).rootFolder();
+        var first = as.call(MEMBER, () -> documents.upload(root, name, text("wie,wat\n1,brief\n"), -1));
+        long id = awaitNotification(READER, name, NotificationKind.DOCUMENT_STORED);
+        awaitNotification(SECRETARY, name, NotificationKind.DOCUMENT_STORED);
+        assertThat(as.call(READER, () -> notifications.mine())).filteredOn(n -> n.id() == id)
+                .extracting(Notification::link).containsExactly("documenten/" + first.documentId().value());
+        // a new version is not a new document
+        var second = as.call(SECRETARY, () -> documents.upload(root, name, text("wie,wat\n1,brief\n2,mail\n"), -1));
+        assertThat(second.versionNumber()).isEqualTo(2);
+        Thread.sleep(1500);
+        assertThat(jdbc.queryForObject("select count(*) from notification where kind = 'DOCUMENT_STORED'"
+                + " and subject = ?", Integer.class, name)).as("reader, secretary and the two others; not the uploader")
+                .isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from notification where person_id = ? and subject = ?",
+                Integer.class, id(MEMBER).value(), name)).isZero();
+    }
+
+    @Test
+    void minutesSentRoundForCommentAreToldToTheMembersButNotTheSender() throws Exception {
+        String title = "Notulen " + run;
+        MeetingId meeting = board.published(space, title, 3);
+        as.run(SECRETARY, () -> minutes.circulate(meeting));
+        awaitNotification(MEMBER, title, NotificationKind.MINUTES_CIRCULATED);
+        awaitNotification(READER, title, NotificationKind.MINUTES_CIRCULATED);
+        assertThat(as.call(READER, () -> notifications.mine())).filteredOn(n -> n.kind()
+                == NotificationKind.MINUTES_CIRCULATED && n.subject().equals(title)).singleElement()
+                .extracting(Notification::link).isEqualTo("vergaderingen/" + meeting.value() + "/notulen");
+        assertThat(jdbc.queryForObject("select count(*) from notification where person_id = ? and kind = ?"
+                + " and subject = ?", Integer.class, id(SECRETARY).value(), "MINUTES_CIRCULATED", title)).isZero();
+    }
+
     // --- helpers
+
+    private static java.io.InputStream text(String s) {
+        return new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     private PostId post(SpaceId in, String title, Instant publishAt) {
         return as.call(SECRETARY, () -> news.create(new PostDraft(in, title, "Tekst van " + title, publishAt, false,
