@@ -26,3 +26,20 @@ create table notification_preference (
     delivery  varchar(20) not null,
     primary key (person_id, kind)
 ) engine = InnoDB default charset = utf8mb4;
+
+-- Newsletters: composed from posts by a manager, sent once to a space or to everyone.
+create table newsletter (
+    id         uuid          not null primary key,
+    subject    varchar(200)  not null,
+    space_id   uuid          null,
+    posts      varchar(2000) not null,
+    sent_by    bigint        not null,
+    sent_at    datetime(6)   not null,
+    recipients int           not null
+) engine = InnoDB default charset = utf8mb4;
+
+-- People who unsubscribed from newsletters (through the signed link in every newsletter).
+create table newsletter_optout (
+    person_id  bigint      not null primary key,
+    created_at datetime(6) not null
+) engine = InnoDB default charset = utf8mb4;

@@ -32,7 +32,7 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle, MainL
     private final NotificationService notifications;
     private final Div list = new Div();
 
-    NotificationsView(NotificationService notifications) {
+    NotificationsView(NotificationService notifications, nl.tafel.notifications.NewsletterService newsletters) {
         this.notifications = notifications;
         addClassName("tafel-view");
         setPadding(false);
@@ -41,7 +41,12 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle, MainL
             changed();
         });
         markAll.setId("notifications-mark-all");
-        add(new ViewHeader(getTranslation("notifications.title"), getTranslation("notifications.intro"), markAll));
+        Button compose = new Button(getTranslation("notifications.newsletter.compose"),
+                e -> UI.getCurrent().navigate(NewsletterView.class));
+        compose.setId("notifications-newsletter");
+        compose.setVisible(newsletters.maySendToEveryone() || !newsletters.spacesToSendTo().isEmpty());
+        add(new ViewHeader(getTranslation("notifications.title"), getTranslation("notifications.intro"), markAll,
+                compose));
         list.setId("notifications-list");
         list.setWidthFull();
         add(list);
