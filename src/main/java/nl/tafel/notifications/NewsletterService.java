@@ -138,26 +138,6 @@ public class NewsletterService {
         return to.size();
     }
 
-    /**
-     * Unsubscribes the person the signed link names, at once. A tampered or unknown link changes nothing; an expired
-     * one still unsubscribes (it can only ever unsubscribe its own person, and people keep old mails).
-     */
-    @Transactional
-    @PreAuthorize("permitAll()")
-    public boolean unsubscribe(@Nullable String token) {
-        long person = switch (links.check(UNSUBSCRIBE, token)) {
-            case SignedLinks.Valid v -> v.subject();
-            case SignedLinks.Expired e -> e.subject();
-            case SignedLinks.Invalid i -> -1;
-        };
-        if (person <= 0) {
-            return false;
-        }
-        jdbc.update("insert ignore into newsletter_optout (person_id, created_at) values (?, ?)", person,
-                Timestamp.from(clock.instant()));
-        return true;
-    }
-
     private record Checked(String subject, String intro, List<PostDetails> posts) {
     }
 

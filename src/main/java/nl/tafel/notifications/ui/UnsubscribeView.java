@@ -10,6 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.tafel.notifications.NewsletterService;
+import nl.tafel.notifications.Unsubscriptions;
 
 /**
  * Where the unsubscribe link of a newsletter lands, without signing in. Unsubscribing takes a click on the page, so
@@ -19,11 +20,11 @@ import nl.tafel.notifications.NewsletterService;
 @AnonymousAllowed
 class UnsubscribeView extends nl.tafel.shared.ui.LinkPage implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final NewsletterService newsletters;
+    private final Unsubscriptions unsubscriptions;
 
-    UnsubscribeView(NewsletterService newsletters) {
+    UnsubscribeView(Unsubscriptions unsubscriptions) {
         super("unsubscribe-card", "tafel-narrow");
-        this.newsletters = newsletters;
+        this.unsubscriptions = unsubscriptions;
     }
 
     @Override
@@ -33,7 +34,7 @@ class UnsubscribeView extends nl.tafel.shared.ui.LinkPage implements BeforeEnter
         card.add(new H1(getTranslation("notifications.newsletter.unsubscribe")),
                 new Paragraph(getTranslation("notifications.newsletter.unsubscribeAsk")));
         Button confirm = new Button(getTranslation("notifications.newsletter.unsubscribe"), e -> {
-            if (newsletters.unsubscribe(token)) {
+            if (unsubscriptions.unsubscribe(token)) {
                 card.removeAll();
                 card.add(new H1(getTranslation("notifications.newsletter.unsubscribe")),
                         message(getTranslation("notifications.newsletter.unsubscribed"), "tafel-badge-success"));
