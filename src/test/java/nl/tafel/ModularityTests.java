@@ -20,7 +20,7 @@ class ModularityTests {
     void theModuleMapOfTheArchitectureExists() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("shared", "members", "security", "spaces", "meetings", "invitations", "review",
-                        "minutes", "actions", "news", "mail", "sharepoint", "audit");
+                        "minutes", "actions", "news", "mail", "sharepoint", "audit", "notifications");
     }
 
     @Test

@@ -138,6 +138,18 @@ class TranslationsTest {
         for (nl.tafel.review.QuestionVisibility v : nl.tafel.review.QuestionVisibility.values()) {
             used.add(v.translationKey());
         }
+        for (nl.tafel.notifications.NotificationKind k : nl.tafel.notifications.NotificationKind.values()) {
+            used.add(k.translationKey());
+            used.add(k.itemKey());
+        }
+        for (nl.tafel.notifications.Delivery d : nl.tafel.notifications.Delivery.values()) {
+            used.add(d.translationKey());
+            if (d == nl.tafel.notifications.Delivery.DAILY || d == nl.tafel.notifications.Delivery.WEEKLY) {
+                String which = d.name().toLowerCase(java.util.Locale.ROOT);
+                used.add("notifications.digest.subject." + which);
+                used.add("notifications.digest.intro." + which);
+            }
+        }
         assertThat(used).as("keys used in code").hasSizeGreaterThan(100);
         assertThat(dutch.stringPropertyNames()).as("Dutch").containsAll(used);
         assertThat(english.stringPropertyNames()).as("English").containsAll(used);

@@ -20,7 +20,7 @@ class ViewAccessTest {
 
     /** The sign-in pages, and the pages behind signed mail links (answering an invitation, reporting on actions). */
     private static final Set<String> PUBLIC_ROUTES = Set.of("LoginView", "LinkSignInView", "FirstAdministratorView",
-            "RsvpView", "ActionStatusView");
+            "RsvpView", "ActionStatusView", "UnsubscribeView");
 
     @Test
     void everyViewDeclaresItsAccess() throws Exception {

@@ -58,9 +58,11 @@ public class ActionService {
     private final SpaceService spaces;
     private final PeopleDirectory people;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ActionService(JdbcTemplate jdbc, MeetingService meetings, SpaceService spaces, PeopleDirectory people,
-            Clock clock) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.spaces = spaces;
@@ -89,7 +91,9 @@ public class ActionService {
                 checked.description, checked.due == null ? null : java.sql.Date.valueOf(checked.due),
                 Timestamp.from(meeting.startsAt()), Timestamp.from(now), CurrentUser.requirePersonId().value());
         writeOwners(id, checked.owners);
-        return new Created(load(List.of(id)).getFirst(), checked.warnings);
+        ActionView created = load(List.of(id)).getFirst();
+        assigned(created, List.of());
+        return new Created(created, checked.warnings);
     }
 
     /** Changes the description, owners or due date. */
@@ -107,6 +111,7 @@ public class ActionService {
         }
         jdbc.update("delete from action_owner where action_id = ?", id.value());
         writeOwners(id.value(), checked.owners);
+        assigned(load(List.of(id.value())).getFirst(), current.owners());
         return checked.warnings;
     }
 
@@ -249,6 +254,22 @@ public class ActionService {
             warnings.add("actions.warning.dueInPast");
         }
         return new Checked(description, owners.stream().distinct().toList(), draft.due(), warnings);
+    }
+
+    /** Tells who became an owner (people with an account, not those who were owners before). */
+    private void assigned(ActionView action, List<ActionOwner> before) {
+        java.util.Set<PersonId> had = new java.util.HashSet<>();
+        before.forEach(o -> {
+            if (o.personId() != null) {
+                had.add(o.personId());
+            }
+        });
+        List<PersonId> added = action.owners().stream().map(ActionOwner::personId)
+                .filter(java.util.Objects::nonNull).filter(p -> !had.contains(p)).distinct().toList();
+        if (!added.isEmpty()) {
+            events.publishEvent(new ActionAssigned(action.id(), action.number(), action.spaceId(),
+                    action.description(), added, CurrentUser.requirePersonId()));
+        }
     }
 
     private void writeOwners(UUID id, List<ActionOwner> owners) {

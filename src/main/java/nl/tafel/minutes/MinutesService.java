@@ -61,11 +61,14 @@ public class MinutesService {
     private final nl.tafel.shared.i18n.TafelI18NProvider i18n;
     private final nl.tafel.minutes.internal.MinutesUpdates updates;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MinutesService(JdbcTemplate jdbc, MeetingService meetings, AgendaService agenda, SpaceService spaces,
             PeopleDirectory people, InvitationService invitations, ActionService actions,
             nl.tafel.spaces.DocumentService documents, nl.tafel.shared.i18n.TafelI18NProvider i18n,
-            nl.tafel.minutes.internal.MinutesUpdates updates, Clock clock) {
+            nl.tafel.minutes.internal.MinutesUpdates updates, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.updates = updates;
         this.actions = actions;
         this.documents = documents;
@@ -315,6 +318,8 @@ public class MinutesService {
         }
         jdbc.update("update meeting_minutes set status = 'CIRCULATED', circulated_at = ?, version = version + 1"
                 + " where meeting_id = ?", Timestamp.from(clock.instant()), id.value());
+        events.publishEvent(new MinutesCirculated(id, meeting.spaceId(), meeting.title(),
+                CurrentUser.requirePersonId()));
     }
 
     /**

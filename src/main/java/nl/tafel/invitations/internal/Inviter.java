@@ -54,11 +54,13 @@ public class Inviter {
     private final Clock clock;
     private final Duration reminderBefore;
     private final String fallbackOrganizer;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Inviter(InvitationRepository invitations, InviteeRepository invitees, MeetingService meetings,
             SpaceService spaces, AccountDirectory accounts, MailService mail, InvitationMails mails,
             SignedLinks tokens, Clock clock, @Value("${tafel.invitations.reminder-days:3}") int reminderDays,
-            @Value("${tafel.mail.from}") String from) {
+            @Value("${tafel.mail.from}") String from, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.invitees = invitees;
         this.meetings = meetings;
@@ -206,6 +208,10 @@ public class Inviter {
                 token, calendar, dedupeKey));
         if (kind != InvitationMails.Kind.REMINDER) {
             invitee.mailed(sequence, mailId);
+        }
+        if (kind == InvitationMails.Kind.INVITATION && invitee.personId() != null) {
+            events.publishEvent(new nl.tafel.invitations.InvitationSent(m.id(), invitee.personId(), m.title(),
+                    m.startsAt()));
         }
     }
 

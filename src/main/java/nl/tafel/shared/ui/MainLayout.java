@@ -43,7 +43,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final java.util.List<MenuEntry> menu;
     private final Span viewTitle = new Span();
 
-    public MainLayout(AuthenticationContext authenticationContext, LanguagePreference languagePreference) {
+    public MainLayout(AuthenticationContext authenticationContext, LanguagePreference languagePreference,
+            java.util.List<NavbarItem> navbarItems) {
         this.authenticationContext = authenticationContext;
         this.languagePreference = languagePreference;
         setPrimarySection(Section.DRAWER);
@@ -53,6 +54,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         toggle.setAriaLabel(getTranslation("layout.menu"));
         viewTitle.addClassName("tafel-view-title");
         addToNavbar(toggle, viewTitle);
+        if (CurrentUser.get().isPresent()) {
+            navbarItems.forEach(item -> addToNavbar(item.create()));
+        }
 
         Div brand = new Div();
         brand.addClassName("tafel-brand");
