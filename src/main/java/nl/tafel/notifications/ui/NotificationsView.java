@@ -96,17 +96,11 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle, MainL
             });
             item.setId("notification-" + n.id());
             item.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            if (!n.read()) {
-                item.getStyle().set("font-weight", "600");
-            }
             Span when = new Span(Formats.dateTime(n.at(), locale)
                     + (n.read() ? "" : " · " + getTranslation("notifications.unread")));
-            when.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            when.addClassName("tafel-notification-when");
             Div row = new Div(item, when);
-            row.addClassName(n.read() ? "tafel-notification-read" : "tafel-notification-unread");
-            row.getStyle().set("display", "flex").set("flex-direction", "column")
-                    .set("padding", "var(--lumo-space-s) 0")
-                    .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+            row.addClassNames("tafel-notification", n.read() ? "tafel-notification-read" : "tafel-notification-unread");
             list.add(row);
         }
     }
