@@ -215,10 +215,22 @@ class NotificationServiceTest {
         mailer.sendDue(clock.instant());
         assertThat(mailsMentioning(english, title)).as("before 07:00 nothing").isZero();
 
-        moveTo(seven.toInstant().plus(Duration.ofMinutes(1)));
-        mailer.sendDue(clock.instant());
-        mailer.sendDue(clock.instant());
-        assertThat(mailsMentioning(english, title)).as("once").isEqualTo(1);
+        // after 07:00 it goes out, over SMTP (GreenMail), once, with the link to the post
+        var smtp = nl.tafel.TestMailbox.startSmtp();
+        try {
+            moveTo(seven.toInstant().plus(Duration.ofMinutes(1)));
+            mailer.sendDue(clock.instant());
+            mailer.sendDue(clock.instant());
+            assertThat(mailsMentioning(english, title)).as("once").isEqualTo(1);
+            var received = nl.tafel.TestMailbox.awaitMailTo(smtp, english);
+            assertThat(received.getSubject()).matches("Tafel: \\d+ new notifications today");
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(received))
+                    .contains(address.of("nieuws/" + post.value()));
+            Thread.sleep(500);
+            assertThat(nl.tafel.TestMailbox.mailsTo(smtp, english)).hasSize(1);
+        } finally {
+            smtp.stop();
+        }
         Map<String, Object> en = digestTo(english);
         assertThat(en.get("subject")).asString().matches("Tafel: \\d+ new notifications today");
         assertThat((String) en.get("text_body")).contains("Dear Emma English", "New post: " + title,
