@@ -22,7 +22,8 @@ import nl.tafel.shared.ui.ViewHeader;
 /** An organisation (koepel) in the directory: its short profile, its people and the spaces they take part in. */
 @Route("ledengids/organisaties/:organisationId")
 @PermitAll
-class DirectoryOrganisationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class DirectoryOrganisationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        nl.tafel.shared.ui.MainLayout.HasViewTitle {
 
     private final DirectoryService directory;
     private String title;
@@ -102,6 +103,12 @@ class DirectoryOrganisationView extends VerticalLayout implements BeforeEnterObs
         p.addClassName("tafel-muted");
         p.setId(id);
         return p;
+    }
+
+    /** The top bar names the directory, as on its search page. */
+    @Override
+    public String viewTitle() {
+        return getTranslation("directory.nav");
     }
 
     @Override

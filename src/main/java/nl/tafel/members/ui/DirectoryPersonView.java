@@ -24,7 +24,8 @@ import nl.tafel.shared.ui.ViewHeader;
 /** A person's page in the directory, with only what the service lets the viewer see. */
 @Route("ledengids/personen/:personId")
 @PermitAll
-class DirectoryPersonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class DirectoryPersonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        nl.tafel.shared.ui.MainLayout.HasViewTitle {
 
     private final DirectoryService directory;
     private String title;
@@ -112,6 +113,12 @@ class DirectoryPersonView extends VerticalLayout implements BeforeEnterObserver,
         Div row = new Div(label, value);
         row.addClassName("directory-field");
         return row;
+    }
+
+    /** The top bar names the directory, as on its search page. */
+    @Override
+    public String viewTitle() {
+        return getTranslation("directory.nav");
     }
 
     @Override
