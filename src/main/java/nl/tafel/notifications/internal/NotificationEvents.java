@@ -45,15 +45,20 @@ class NotificationEvents {
     private final MeetingService meetings;
     private final PeopleDirectory people;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate stored;
 
     NotificationEvents(NotificationStore store, NotificationMailer mailer, SpaceService spaces,
-            MeetingService meetings, PeopleDirectory people, Clock clock) {
+            MeetingService meetings, PeopleDirectory people, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.store = store;
         this.mailer = mailer;
         this.spaces = spaces;
         this.meetings = meetings;
         this.people = people;
         this.clock = clock;
+        this.stored = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.stored.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @ApplicationModuleListener
@@ -124,10 +129,26 @@ class NotificationEvents {
     private void add(Collection<PersonId> to, NotificationKind kind, String subject, String link, String source,
             Instant visibleFrom) {
         Instant now = clock.instant();
-        List<PersonId> added = store.add(to, kind, subject, link, source, visibleFrom, now);
-        if (!visibleFrom.isAfter(now)) {
-            for (PersonId person : added) {
+        // stored and committed first, so that the mails below (their own transactions) see the rows
+        List<PersonId> added = null;
+        for (int attempt = 1; added == null; attempt++) {
+            try {
+                added = stored.execute(status -> store.add(to, kind, subject, link, source, visibleFrom, now));
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                if (attempt >= 3) {
+                    throw e; // the event stays incomplete in the registry and is delivered again
+                }
+            }
+        }
+        if (visibleFrom.isAfter(now)) {
+            return;
+        }
+        for (PersonId person : added) {
+            try {
                 mailer.send(person.value(), Delivery.IMMEDIATE, now.plusNanos(1000), now);
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                // another listener or the digest job holds this person's rows: the poller mails it shortly
+                log.info("Notification mail for person {} left to the next poll: {}", person.value(), e.toString());
             }
         }
     }

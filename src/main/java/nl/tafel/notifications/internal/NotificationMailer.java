@@ -53,6 +53,8 @@ public class NotificationMailer {
         this.i18n = i18n;
         this.address = address;
         this.tx = new TransactionTemplate(transactions);
+        // always its own transaction: a listener's failure to mail (a lock conflict) must not undo what it stored
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The moment the current period of that digest closed: the latest 07:00 (daily) or Monday 07:00 (weekly). */
