@@ -14,6 +14,16 @@ final class DirectoryCards {
     private DirectoryCards() {
     }
 
+    /** What a person or organisation page shows for an unknown or invisible id. */
+    static void notFound(com.vaadin.flow.component.orderedlayout.VerticalLayout view) {
+        view.add(new nl.tafel.shared.ui.ViewHeader(view.getTranslation("directory.title"), ""));
+        com.vaadin.flow.component.html.Paragraph gone = new com.vaadin.flow.component.html.Paragraph(
+                view.getTranslation("directory.error.notFound"));
+        gone.setId("directory-not-found");
+        view.add(gone, new com.vaadin.flow.router.RouterLink(view.getTranslation("directory.back"),
+                DirectoryView.class));
+    }
+
     static Component card(DirectoryCard c) {
         Avatar avatar = new Avatar(c.name());
         if (c.photoUrl() != null) {

@@ -42,10 +42,7 @@ class DirectoryOrganisationView extends VerticalLayout implements BeforeEnterObs
                     .orElseThrow(DirectoryNotFoundException::new);
             render(directory.organisation(id));
         } catch (DirectoryNotFoundException | NumberFormatException e) {
-            add(new ViewHeader(getTranslation("directory.title"), ""));
-            Paragraph gone = new Paragraph(getTranslation("directory.error.notFound"));
-            gone.setId("directory-not-found");
-            add(gone, new RouterLink(getTranslation("directory.back"), DirectoryView.class));
+            DirectoryCards.notFound(this);
         }
     }
 

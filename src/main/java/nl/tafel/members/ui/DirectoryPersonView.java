@@ -5,7 +5,6 @@ import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -19,7 +18,6 @@ import nl.tafel.members.DirectoryNotFoundException;
 import nl.tafel.members.DirectoryProfile;
 import nl.tafel.members.DirectoryService;
 import nl.tafel.shared.PersonId;
-import nl.tafel.shared.ui.ViewHeader;
 
 /** A person's page in the directory, with only what the service lets the viewer see. */
 @Route("ledengids/personen/:personId")
@@ -44,10 +42,7 @@ class DirectoryPersonView extends VerticalLayout implements BeforeEnterObserver,
                     .orElseThrow(DirectoryNotFoundException::new);
             render(directory.person(PersonId.of(id)));
         } catch (DirectoryNotFoundException | NumberFormatException e) {
-            add(new ViewHeader(getTranslation("directory.title"), ""));
-            Paragraph gone = new Paragraph(getTranslation("directory.error.notFound"));
-            gone.setId("directory-not-found");
-            add(gone, new RouterLink(getTranslation("directory.back"), DirectoryView.class));
+            DirectoryCards.notFound(this);
         }
     }
 
