@@ -13,7 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The agenda pack ("vergaderpakket"): one PDF of the agenda and all its papers, built in the background (the person
@@ -75,6 +80,7 @@ public class AgendaPackService implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final I18NProvider i18n;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tafel-agenda-pack");
         thread.setDaemon(true);
@@ -82,7 +88,8 @@ public class AgendaPackService implements DisposableBean {
     });
 
     AgendaPackService(MeetingRepository meetings, MeetingAccess access, MeetingService meetingService,
-            AgendaService agenda, DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock) {
+            AgendaService agenda, DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.meetings = meetings;
         this.access = access;
         this.meetingService = meetingService;
@@ -91,11 +98,18 @@ public class AgendaPackService implements DisposableBean {
         this.jdbc = jdbc;
         this.i18n = i18n;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     public PackStatus status(MeetingId id) {
         MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
         access.requireVisible(meeting);
+        return row(id);
+    }
+
+    /** The pack's row as it stands, for someone whose access was checked. */
+    private PackStatus row(MeetingId id) {
         List<PackStatus> rows = jdbc.query("""
                 select status, progress, pack_version, document_id, built_at, message from agenda_pack
                 where meeting_id = ?""", (rs, n) -> new PackStatus(State.valueOf(rs.getString(1)), rs.getInt(2),
@@ -123,14 +137,14 @@ public class AgendaPackService implements DisposableBean {
 
     /** Builds the pack now, in this thread; the background job and tests use it. */
     public PackStatus buildNow(MeetingId id) {
-        MeetingEntity meeting = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
-        access.requirePlanner(meeting);
+        readOnly.executeWithoutResult(tx -> access.requirePlanner(meetings.findById(id.value())
+                .orElseThrow(MeetingNotFoundException::new)));
         jdbc.update("""
                 insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'QUEUED', 0, ?)
                 on duplicate key update status = 'QUEUED', progress = 0, message = null""", id.value(),
                 CurrentUser.requirePersonId().value());
         run(id);
-        return status(id);
+        return row(id);
     }
 
     private void run(MeetingId id) {
@@ -138,29 +152,24 @@ public class AgendaPackService implements DisposableBean {
         long started = System.nanoTime();
         try {
             progress(id, State.BUILDING, 1, null);
-            MeetingDetails meeting = meetingService.get(id);
-            List<AgendaItemView> items = agenda.agenda(id);
-            // the PDF papers' content in one go (one access check), rather than one look-up per paper
-            java.util.Map<VersionId, DocumentContent> pdfs = documents.contents(meeting.spaceId(), items.stream()
-                    .flatMap(i -> i.documents().stream())
-                    .filter(a -> documents.reading(a.mediaType()) == Reading.PDF)
-                    .map(AgendaItemView.Attachment::versionId).toList());
+            // What the pack is made of, read in one read-only transaction: the meeting, its space and the person's
+            // access are looked up once, not again by every service asked.
+            Gathered gathered = Objects.requireNonNull(readOnly.execute(tx -> gather(id)));
+            MeetingDetails meeting = gathered.meeting();
             List<AgendaPackBuilder.Section> sections = new ArrayList<>();
             DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
-            for (AgendaItemView item : items) {
+            for (AgendaItemView item : gathered.items()) {
                 List<AgendaPackBuilder.Paper> papers = new ArrayList<>();
                 for (AgendaItemView.Attachment attachment : item.documents()) {
-                    papers.add(paper(attachment, pdfs, temporary));
+                    papers.add(paper(attachment, gathered, temporary));
                 }
                 sections.add(new AgendaPackBuilder.Section(item.number(),
                         time.format(item.startsAt().atZone(MeetingService.ZONE)), item.title(),
                         text(item.purpose().translationKey()), item.presenter(), papers));
             }
-            long gathered = System.nanoTime();
-            PackStatus previous = status(id);
-            String previousManifest = jdbc.queryForObject("select manifest from agenda_pack where meeting_id = ?",
-                    String.class, id.value());
-            int version = nextVersion(previous);
+            long papersReady = System.nanoTime();
+            int version = nextVersion(gathered.previousVersion());
+            String previousManifest = gathered.previousManifest();
             var start = meeting.startsAt().atZone(MeetingService.ZONE);
             String date = DateTimeFormatter.ofPattern("dd-MM-yyyy").format(start);
             String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", PACK_LANGUAGE).format(start) + ", "
@@ -176,8 +185,7 @@ public class AgendaPackService implements DisposableBean {
                     shortName(meeting.spaceName()), meeting.title(), when, where, date, version,
                     DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").format(clock.instant().atZone(MeetingService.ZONE)),
                     sections, changes);
-            AgendaPackBuilder.Output output = builder.build(input, target, p -> progress(id, State.BUILDING,
-                    Math.max(1, p), null));
+            AgendaPackBuilder.Output output = builder.build(input, target, everyQuarterSecond(id));
             long built = System.nanoTime();
             FolderId folder = agenda.meetingFolder(id);
             String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
@@ -194,7 +202,8 @@ public class AgendaPackService implements DisposableBean {
             long end = System.nanoTime();
             log.info("Agenda pack v{} of meeting {}: {} pages in {} ms (papers {} ms, PDF {} ms, storing {} ms)",
                     stored.versionNumber(), id, output.pages(), (end - started) / 1_000_000,
-                    (gathered - started) / 1_000_000, (built - gathered) / 1_000_000, (end - built) / 1_000_000);
+                    (papersReady - started) / 1_000_000, (built - papersReady) / 1_000_000,
+                    (end - built) / 1_000_000);
         } catch (TafelException e) {
             progress(id, State.FAILED, 0, e.messageKey());
         } catch (IOException | RuntimeException e) {
@@ -205,18 +214,44 @@ public class AgendaPackService implements DisposableBean {
         }
     }
 
-    /** The pack's version is the version its document will get: one more than the last one stored. */
-    private static int nextVersion(PackStatus previous) {
-        return previous.version() + 1;
+    /** What a build reads from the database before it starts on the PDF. */
+    private record Gathered(MeetingDetails meeting, List<AgendaItemView> items, Map<String, Reading> readings,
+            Map<VersionId, DocumentContent> pdfs, int previousVersion, @Nullable String previousManifest) {
+
+        Reading reading(AgendaItemView.Attachment attachment) {
+            return readings.get(attachment.mediaType());
+        }
     }
 
-    private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment,
-            java.util.Map<VersionId, DocumentContent> pdfs, List<Path> temporary) throws IOException {
+    private Gathered gather(MeetingId id) {
+        MeetingDetails meeting = meetingService.get(id);
+        List<AgendaItemView> items = agenda.agenda(id);
+        Map<String, Reading> readings = new HashMap<>();
+        items.stream().flatMap(i -> i.documents().stream()).map(AgendaItemView.Attachment::mediaType).distinct()
+                .forEach(type -> readings.put(type, documents.reading(type)));
+        // the PDF papers' content in one go (one access check), rather than one look-up per paper
+        Map<VersionId, DocumentContent> pdfs = documents.contents(meeting.spaceId(), items.stream()
+                .flatMap(i -> i.documents().stream())
+                .filter(a -> readings.get(a.mediaType()) == Reading.PDF)
+                .map(AgendaItemView.Attachment::versionId).toList());
+        List<Object[]> previous = jdbc.query("select pack_version, manifest from agenda_pack where meeting_id = ?",
+                (rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}, id.value());
+        return new Gathered(meeting, items, readings, pdfs, previous.isEmpty() ? 0 : (Integer) previous.getFirst()[0],
+                previous.isEmpty() ? null : (String) previous.getFirst()[1]);
+    }
+
+    /** The pack's version is the version its document will get: one more than the last one stored. */
+    private static int nextVersion(int previousVersion) {
+        return previousVersion + 1;
+    }
+
+    private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, Gathered gathered,
+            List<Path> temporary) throws IOException {
         String label = attachment.name() + " (v" + attachment.version() + ")";
-        Reading reading = documents.reading(attachment.mediaType());
+        Reading reading = gathered.reading(attachment);
         Optional<DocumentContent> pdf;
         if (reading == Reading.PDF) {
-            pdf = Optional.ofNullable(pdfs.get(attachment.versionId()));
+            pdf = Optional.ofNullable(gathered.pdfs().get(attachment.versionId()));
             if (pdf.isEmpty()) {
                 return new AgendaPackBuilder.Paper(label, null, "pack.gone");
             }
@@ -228,6 +263,11 @@ public class AgendaPackService implements DisposableBean {
         } else {
             return new AgendaPackBuilder.Paper(label, null,
                     reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf");
+        }
+        Optional<Path> onDisk = pdf.get().file();
+        if (onDisk.isPresent()) {
+            // read where it is stored: the builder only reads it
+            return new AgendaPackBuilder.Paper(label, onDisk.get(), null);
         }
         Path file = Files.createTempFile("tafel-paper", ".pdf");
         temporary.add(file);
@@ -263,6 +303,18 @@ public class AgendaPackService implements DisposableBean {
             }
         }
         return lines;
+    }
+
+    /** Progress for the page that shows it: written at most four times a second, not once per paper. */
+    private java.util.function.IntConsumer everyQuarterSecond(MeetingId id) {
+        long[] last = {System.nanoTime()};
+        return percent -> {
+            long now = System.nanoTime();
+            if (now - last[0] >= 250_000_000L) {
+                last[0] = now;
+                progress(id, State.BUILDING, Math.max(1, percent), null);
+            }
+        };
     }
 
     private void progress(MeetingId id, State state, int percent, @Nullable String message) {

@@ -10,9 +10,22 @@ public record DocumentContent(String fileName, String mediaType, long size, Stri
     @FunctionalInterface
     public interface Source {
         InputStream open() throws IOException;
+
+        /** The content as a file on this machine's disk, when it is kept there: to be read, never changed. */
+        default java.util.Optional<java.nio.file.Path> file() {
+            return java.util.Optional.empty();
+        }
     }
 
     public InputStream open() throws IOException {
         return source.open();
+    }
+
+    /**
+     * The content as a file on this machine's disk, when the store keeps it there, for readers that need to seek
+     * (a PDF library) without copying it first. Read it only; it is shared with every version of the same content.
+     */
+    public java.util.Optional<java.nio.file.Path> file() {
+        return source.file();
     }
 }

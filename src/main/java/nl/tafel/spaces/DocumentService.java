@@ -584,8 +584,17 @@ public class DocumentService {
     private DocumentContent content(DocumentEntity document, DocumentVersionEntity version) {
         String sha = version.getSha256();
         return new DocumentContent(fileName(document, version), version.getMediaType(), version.getSize(), sha,
-                version.versionId(), version.getNumber(),
-                () -> blobs.open(sha));
+                version.versionId(), version.getNumber(), new DocumentContent.Source() {
+                    @Override
+                    public InputStream open() throws IOException {
+                        return blobs.open(sha);
+                    }
+
+                    @Override
+                    public Optional<java.nio.file.Path> file() {
+                        return blobs.localFile(sha);
+                    }
+                });
     }
 
     /**
@@ -665,7 +674,17 @@ public class DocumentService {
         return conversion.pdf(original.sha256(), DocumentNames.extension(original.fileName()))
                 .map(pdf -> new DocumentContent(base + ".pdf", "application/pdf", size(pdf), original.sha256(),
                         original.versionId(), original.versionNumber(),
-                        () -> java.nio.file.Files.newInputStream(pdf)));
+                        new DocumentContent.Source() {
+                            @Override
+                            public InputStream open() throws IOException {
+                                return java.nio.file.Files.newInputStream(pdf);
+                            }
+
+                            @Override
+                            public Optional<java.nio.file.Path> file() {
+                                return Optional.of(pdf);
+                            }
+                        }));
     }
 
     private static long size(java.nio.file.Path file) {

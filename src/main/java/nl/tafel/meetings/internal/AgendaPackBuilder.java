@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -59,6 +61,8 @@ public final class AgendaPackBuilder {
     private final BiFunction<String, Object[], String> texts;
     private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** Per font, which characters it can show (looked up once each). */
+    private final java.util.Map<PDFont, java.util.Map<Integer, Boolean>> encodable = new java.util.HashMap<>();
 
     /** @param texts translates a key with arguments into the pack's language */
     public AgendaPackBuilder(BiFunction<String, Object[], String> texts) {
@@ -79,14 +83,14 @@ public final class AgendaPackBuilder {
         List<Loaded> loaded = new ArrayList<>();
         List<String> manifest = new ArrayList<>();
         try {
-            int total = Math.max(1, input.sections().stream().mapToInt(s -> s.papers().size()).sum());
-            int done = 0;
-            for (Section section : input.sections()) {
-                for (Paper paper : section.papers()) {
-                    loaded.add(load(section, paper));
-                    progress.accept(60 * ++done / total);
-                }
-            }
+            // Papers are read and made ready to move in parallel: each is a document of its own.
+            List<Loaded> read = input.sections().stream()
+                    .flatMap(section -> section.papers().stream().map(paper -> new Loaded(section, paper, null, null)))
+                    .toList().parallelStream()
+                    .map(l -> load(l.section(), l.paper()))
+                    .toList();
+            loaded.addAll(read);
+            progress.accept(60);
             // Page plan: cover, changes, contents, agenda, then the papers.
             List<Line> agendaLines = agendaLines(input);
             int agendaPages = pagesFor(agendaLines.size());
@@ -140,9 +144,8 @@ public final class AgendaPackBuilder {
 
                 for (Loaded l : loaded) {
                     if (l.document() != null) {
-                        // Pages are taken over as they are (not cloned); the papers stay open until the pack is saved.
-                        for (PDPage page : l.document().getPages()) {
-                            pack.importPage(page);
+                        for (PDPage page : pagesOf(l.document())) {
+                            pack.addPage(page);
                         }
                         manifest.add(l.section().number() + " " + l.section().title() + ": " + l.paper().name()
                                 + " (" + l.document().getNumberOfPages() + " blz.)");
@@ -164,6 +167,48 @@ public final class AgendaPackBuilder {
         }
     }
 
+    private static List<PDPage> pagesOf(PDDocument document) {
+        List<PDPage> pages = new ArrayList<>(document.getNumberOfPages());
+        document.getPages().forEach(pages::add);
+        return pages;
+    }
+
+    /**
+     * Makes a paper's page ready to move into the pack as it is, the way {@code pdfunite} does: its content streams
+     * are written out still encoded, never decoded and compressed again (which {@link PDDocument#importPage} does).
+     * What the page inherited from its own page tree (resources, boxes, rotation) becomes its own. The paper stays
+     * open until the pack is saved, and is not saved itself afterwards.
+     */
+    private static void detach(PDPage page) {
+        COSDictionary dictionary = page.getCOSObject();
+        if (!dictionary.containsKey(COSName.RESOURCES) && page.getResources() != null) {
+            page.setResources(page.getResources());
+        }
+        if (!dictionary.containsKey(COSName.MEDIA_BOX)) {
+            page.setMediaBox(page.getMediaBox());
+        }
+        if (!dictionary.containsKey(COSName.CROP_BOX) && page.getCOSObject().getDictionaryObject(COSName.PARENT)
+                instanceof COSDictionary parent && inherited(parent, COSName.CROP_BOX)) {
+            page.setCropBox(page.getCropBox());
+        }
+        if (!dictionary.containsKey(COSName.ROTATE) && page.getRotation() != 0) {
+            page.setRotation(page.getRotation());
+        }
+        dictionary.removeItem(COSName.PARENT);
+        // the writer numbers every object afresh; keys from the paper's own file must not travel along
+        dictionary.resetImportedObjectKeys();
+    }
+
+    private static boolean inherited(COSDictionary node, COSName key) {
+        for (COSDictionary n = node; n != null; n = n.getDictionaryObject(COSName.PARENT) instanceof COSDictionary p
+                ? p : null) {
+            if (n.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Loaded load(Section section, Paper paper) {
         if (paper.pdf() == null) {
             return new Loaded(section, paper, null, t(paper.notIncludedKey() == null ? "pack.notPdf"
@@ -175,7 +220,16 @@ public final class AgendaPackBuilder {
                 document.close();
                 return new Loaded(section, paper, null, t("pack.failed"));
             }
-            document.setAllSecurityToBeRemoved(true);
+            try {
+                document.setAllSecurityToBeRemoved(true);
+                // this reads every object the pages use, so a broken one is found here and not while saving
+                for (PDPage page : pagesOf(document)) {
+                    detach(page);
+                }
+            } catch (RuntimeException e) {
+                document.close();
+                throw e;
+            }
             return new Loaded(section, paper, document, null);
         } catch (InvalidPasswordException e) {
             return new Loaded(section, paper, null, t("pack.failed"));
@@ -292,15 +346,26 @@ public final class AgendaPackBuilder {
                 }
             }
         }
-        for (int n = 2; n <= pack.getNumberOfPages(); n++) {
-            PDPage page = pack.getPage(n - 1);
-            String part = itemOfPage.length > n && itemOfPage[n] != null ? t("pack.stampItem", itemOfPage[n])
-                    : n >= agendaPage && n < agendaPage + agendaPages ? t("pack.agenda").toLowerCase(java.util.Locale.ROOT)
-                    : t("pack.contents").toLowerCase(java.util.Locale.ROOT);
-            String stamp = input.shortName() + " " + input.date() + " · " + part + " · " + t("pack.stampPage", n, total);
+        // Each text is translated once, not once per page; only the page number differs from page to page.
+        String prefix = input.shortName() + " " + input.date() + " · ";
+        String pageMarker = "\u0000";
+        String pagePart = " · " + t("pack.stampPage", pageMarker, total);
+        String agendaPart = t("pack.agenda").toLowerCase(java.util.Locale.ROOT);
+        String contentsPart = t("pack.contents").toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, String> itemParts = new java.util.HashMap<>();
+        int n = 0;
+        for (PDPage page : pack.getPages()) {
+            if (++n == 1) {
+                continue; // the cover
+            }
+            String part = itemOfPage.length > n && itemOfPage[n] != null
+                    ? itemParts.computeIfAbsent(itemOfPage[n], item -> t("pack.stampItem", item))
+                    : n >= agendaPage && n < agendaPage + agendaPages ? agendaPart : contentsPart;
+            String stamp = prefix + part + pagePart.replace(pageMarker, String.valueOf(n));
             PDRectangle box = page.getCropBox();
+            // Not compressed: a stamp is a few dozen bytes, and compressing 300 of them costs more than it saves.
             try (PDPageContentStream out = new PDPageContentStream(pack, page, PDPageContentStream.AppendMode.APPEND,
-                    true, true)) {
+                    false, true)) {
                 out.setNonStrokingColor(0.35f, 0.35f, 0.35f);
                 text(out, regular, 8, box.getLowerLeftX() + 28, box.getLowerLeftY() + 16, stamp);
             }
@@ -332,17 +397,33 @@ public final class AgendaPackBuilder {
     }
 
     /** The standard PDF fonts know WinAnsi only: anything else is shown as "?". */
-    private static String encodable(PDFont font, String text) {
-        StringBuilder result = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                result.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                result.append('?');
+    private String encodable(PDFont font, String text) {
+        java.util.Map<Integer, Boolean> known = encodable.computeIfAbsent(font, f -> new java.util.HashMap<>());
+        StringBuilder result = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean ok = cp >= 0x20 && cp < 0x7f || known.computeIfAbsent(cp, c -> canEncode(font, c));
+            if (!ok && result == null) {
+                result = new StringBuilder(text.length()).append(text, 0, i);
             }
-        });
-        return result.toString();
+            if (result != null) {
+                if (ok) {
+                    result.appendCodePoint(cp);
+                } else {
+                    result.append('?');
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return result == null ? text : result.toString();
+    }
+
+    private static boolean canEncode(PDFont font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

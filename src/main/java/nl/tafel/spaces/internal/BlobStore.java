@@ -29,6 +29,11 @@ public interface BlobStore {
 
     InputStream open(String sha256) throws IOException;
 
+    /** The content as a file on local disk, when this store keeps it there (to be read only). */
+    default java.util.Optional<java.nio.file.Path> localFile(String sha256) {
+        return java.util.Optional.empty();
+    }
+
     boolean exists(String sha256);
 
     /** Every stored hash, for the consistency check. */

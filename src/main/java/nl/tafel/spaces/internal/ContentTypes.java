@@ -39,7 +39,8 @@ public class ContentTypes {
 
     /** The type of this content, detected from its bytes (the name only refines a generic container). */
     public String detect(StagedBlob blob, String fileName) throws IOException {
-        try (InputStream in = TikaInputStream.get(blob.open())) {
+        // from the staged file itself, so that container detectors (zip, OLE) read it in place, not from a copy
+        try (InputStream in = TikaInputStream.get(blob.file())) {
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
             return tika.getDetector().detect(in, metadata).getBaseType().toString();
@@ -48,7 +49,7 @@ public class ContentTypes {
 
     /** The type the content itself has, without looking at the name at all. */
     public String detectContentOnly(StagedBlob blob) throws IOException {
-        try (InputStream in = TikaInputStream.get(blob.open())) {
+        try (InputStream in = TikaInputStream.get(blob.file())) {
             return tika.getDetector().detect(in, new Metadata()).getBaseType().toString();
         }
     }

@@ -106,6 +106,12 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.Optional<Path> localFile(String sha256) {
+        Path file = path(sha256);
+        return Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+    }
+
+    @Override
     public boolean exists(String sha256) {
         return Files.isRegularFile(path(sha256));
     }
