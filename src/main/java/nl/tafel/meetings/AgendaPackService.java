@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -168,7 +168,8 @@ public class AgendaPackService implements DisposableBean {
                         text(item.purpose().translationKey()), item.presenter(), papers));
             }
             long papersReady = System.nanoTime();
-            int version = nextVersion(gathered.previousVersion());
+            // the pack's version is the version its document will get: one more than the last one stored
+            int version = gathered.previousVersion() + 1;
             String previousManifest = gathered.previousManifest();
             var start = meeting.startsAt().atZone(MeetingService.ZONE);
             String date = DateTimeFormatter.ofPattern("dd-MM-yyyy").format(start);
@@ -234,15 +235,9 @@ public class AgendaPackService implements DisposableBean {
                 .flatMap(i -> i.documents().stream())
                 .filter(a -> readings.get(a.mediaType()) == Reading.PDF)
                 .map(AgendaItemView.Attachment::versionId).toList());
-        List<Object[]> previous = jdbc.query("select pack_version, manifest from agenda_pack where meeting_id = ?",
-                (rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}, id.value());
-        return new Gathered(meeting, items, readings, pdfs, previous.isEmpty() ? 0 : (Integer) previous.getFirst()[0],
-                previous.isEmpty() ? null : (String) previous.getFirst()[1]);
-    }
-
-    /** The pack's version is the version its document will get: one more than the last one stored. */
-    private static int nextVersion(int previousVersion) {
-        return previousVersion + 1;
+        return jdbc.query("select pack_version, manifest from agenda_pack where meeting_id = ?",
+                (rs, n) -> new Gathered(meeting, items, readings, pdfs, rs.getInt(1), rs.getString(2)), id.value())
+                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null));
     }
 
     private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, Gathered gathered,
