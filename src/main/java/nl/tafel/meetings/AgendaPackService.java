@@ -33,6 +33,9 @@ import nl.tafel.spaces.DocumentId;
 import nl.tafel.spaces.DocumentNames;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.FolderId;
+import nl.tafel.spaces.SpaceDetails;
+import nl.tafel.spaces.SpaceId;
+import nl.tafel.spaces.SpaceNotFoundException;
 import nl.tafel.spaces.Reading;
 import nl.tafel.spaces.VersionId;
 import nl.tafel.spaces.StoredDocument;
@@ -74,7 +77,6 @@ public class AgendaPackService implements DisposableBean {
 
     private final MeetingRepository meetings;
     private final MeetingAccess access;
-    private final MeetingService meetingService;
     private final AgendaService agenda;
     private final DocumentService documents;
     private final JdbcTemplate jdbc;
@@ -87,12 +89,11 @@ public class AgendaPackService implements DisposableBean {
         return thread;
     });
 
-    AgendaPackService(MeetingRepository meetings, MeetingAccess access, MeetingService meetingService,
-            AgendaService agenda, DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock,
+    AgendaPackService(MeetingRepository meetings, MeetingAccess access, AgendaService agenda,
+            DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.meetings = meetings;
         this.access = access;
-        this.meetingService = meetingService;
         this.agenda = agenda;
         this.documents = documents;
         this.jdbc = jdbc;
@@ -155,7 +156,7 @@ public class AgendaPackService implements DisposableBean {
             // What the pack is made of, read in one read-only transaction: the meeting, its space and the person's
             // access are looked up once, not again by every service asked.
             Gathered gathered = Objects.requireNonNull(readOnly.execute(tx -> gather(id)));
-            MeetingDetails meeting = gathered.meeting();
+            PackMeeting meeting = gathered.meeting();
             List<AgendaPackBuilder.Section> sections = new ArrayList<>();
             DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
             for (AgendaItemView item : gathered.items()) {
@@ -188,18 +189,14 @@ public class AgendaPackService implements DisposableBean {
                     sections, changes);
             AgendaPackBuilder.Output output = builder.build(input, target, everyQuarterSecond(id));
             long built = System.nanoTime();
-            FolderId folder = agenda.meetingFolder(id);
             String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
                     .transform(DocumentNames::withoutForbiddenCharacters) + ".pdf";
-            StoredDocument stored;
-            try (InputStream in = Files.newInputStream(output.file())) {
-                stored = documents.upload(folder, name, in, Files.size(output.file()));
-            }
+            StoredDocument stored = store(id, output.file(), name, gathered.previousPack());
             jdbc.update("""
                     update agenda_pack set status = 'READY', progress = 100, pack_version = ?, document_id = ?,
-                    built_at = ?, manifest = ?, message = null where meeting_id = ?""", stored.versionNumber(),
-                    stored.documentId().value(), Timestamp.from(clock.instant()), String.join("\n", output.manifest()),
-                    id.value());
+                    document_name = ?, built_at = ?, manifest = ?, message = null where meeting_id = ?""",
+                    stored.versionNumber(), stored.documentId().value(), name, Timestamp.from(clock.instant()),
+                    String.join("\n", output.manifest()), id.value());
             long end = System.nanoTime();
             log.info("Agenda pack v{} of meeting {}: {} pages in {} ms (papers {} ms, PDF {} ms, storing {} ms)",
                     stored.versionNumber(), id, output.pages(), (end - started) / 1_000_000,
@@ -215,17 +212,50 @@ public class AgendaPackService implements DisposableBean {
         }
     }
 
+    /** The meeting as the pack shows it. */
+    private record PackMeeting(SpaceId spaceId, String spaceName, String title, Instant startsAt, Instant endsAt,
+            MeetingForm form, @Nullable String location) {
+    }
+
+    /** The document the last pack was stored as, and the name it was stored under. */
+    private record StoredPack(DocumentId id, String name) {
+    }
+
     /** What a build reads from the database before it starts on the PDF. */
-    private record Gathered(MeetingDetails meeting, List<AgendaItemView> items, Map<String, Reading> readings,
-            Map<VersionId, DocumentContent> pdfs, int previousVersion, @Nullable String previousManifest) {
+    private record Gathered(PackMeeting meeting, List<AgendaItemView> items, Map<String, Reading> readings,
+            Map<VersionId, DocumentContent> pdfs, int previousVersion, @Nullable String previousManifest,
+            @Nullable StoredPack previousPack) {
 
         Reading reading(AgendaItemView.Attachment attachment) {
             return readings.get(attachment.mediaType());
         }
     }
 
+    /**
+     * Stores the pack as the next version of the previous pack's document while the pack's name is the same (the
+     * meeting's date and title did not change), wherever someone may have moved that document; otherwise, or when it
+     * is in the trash, as a document in the meeting's folder (a new one, or the next version of one of that name).
+     */
+    private StoredDocument store(MeetingId id, Path file, String name, @Nullable StoredPack previous)
+            throws IOException {
+        if (previous != null && previous.name().equals(name)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return documents.uploadVersion(previous.id(), name, in, Files.size(file));
+            } catch (SpaceNotFoundException e) {
+                // put in the trash meanwhile: stored in the meeting's folder below
+            }
+        }
+        FolderId folder = agenda.meetingFolder(id);
+        try (InputStream in = Files.newInputStream(file)) {
+            return documents.upload(folder, name, in, Files.size(file));
+        }
+    }
+
     private Gathered gather(MeetingId id) {
-        MeetingDetails meeting = meetingService.get(id);
+        MeetingEntity entity = meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new);
+        SpaceDetails space = access.requireVisible(entity);
+        PackMeeting meeting = new PackMeeting(space.id(), space.name(), entity.getTitle(), entity.getStartsAt(),
+                entity.getEndsAt(), entity.getForm(), entity.getLocation());
         List<AgendaItemView> items = agenda.agenda(id);
         Map<String, Reading> readings = new HashMap<>();
         items.stream().flatMap(i -> i.documents().stream()).map(AgendaItemView.Attachment::mediaType).distinct()
@@ -235,9 +265,13 @@ public class AgendaPackService implements DisposableBean {
                 .flatMap(i -> i.documents().stream())
                 .filter(a -> readings.get(a.mediaType()) == Reading.PDF)
                 .map(AgendaItemView.Attachment::versionId).toList());
-        return jdbc.query("select pack_version, manifest from agenda_pack where meeting_id = ?",
-                (rs, n) -> new Gathered(meeting, items, readings, pdfs, rs.getInt(1), rs.getString(2)), id.value())
-                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null));
+        return jdbc.query("""
+                select pack_version, manifest, document_id, document_name from agenda_pack where meeting_id = ?""",
+                (rs, n) -> new Gathered(meeting, items, readings, pdfs, rs.getInt(1), rs.getString(2),
+                        rs.getObject(3, UUID.class) == null || rs.getString(4) == null ? null
+                                : new StoredPack(new DocumentId(rs.getObject(3, UUID.class)), rs.getString(4))),
+                id.value())
+                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null, null));
     }
 
     private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, Gathered gathered,

@@ -49,8 +49,8 @@ class AgendaPackBenchmark {
 
     private static final int PAPERS = 30;
     private static final int PAGES = 10;
-    private static final int WARM_UP = Integer.getInteger("tafel.bench.warm-up", 30);
-    private static final int RUNS = 10;
+    private static final int WARM_UP = Integer.getInteger("tafel.bench.warm-up", 100);
+    private static final int RUNS = 20;
 
     @Autowired
     SpaceService spaces;
@@ -230,9 +230,9 @@ class AgendaPackBenchmark {
         return (double) median(tafel) / Math.max(1, median(unite));
     }
 
-    /** Waits (at most a minute) until no text extraction or event listener of an earlier build is still at work. */
+    /** Waits (at most three minutes) until no text extraction or event listener of an earlier build is at work. */
     private void quiet() throws InterruptedException {
-        long until = System.nanoTime() + 60_000_000_000L;
+        long until = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < until) {
             Integer busy = jdbc.queryForObject("""
                     select (select count(*) from document_version where text_status in ('PENDING', 'RUNNING'))

@@ -14,6 +14,7 @@ import java.util.UUID;
 import nl.tafel.RunAs;
 import nl.tafel.TafelTest;
 import nl.tafel.members.AccountDirectory;
+import nl.tafel.spaces.DocumentDetails;
 import nl.tafel.spaces.DocumentService;
 import nl.tafel.spaces.SpaceDetails;
 import nl.tafel.spaces.SpaceId;
@@ -153,6 +154,34 @@ class AgendaPackTest {
         try (PDDocument pack = openPack(second)) {
             assertThat(page(pack, 2)).contains("Nieuw of gewijzigd: 2 Notulen vorige vergadering:"
                     + " Notulen december.pdf (v2)");
+        }
+    }
+
+    @Test
+    void aRebuildIsTheNextVersionOfThePackWhereverItWasMovedAndANewDocumentWhenItWasThrownAway() throws Exception {
+        AgendaPackService.PackStatus first = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        // The secretary renames the pack and moves it to the space's top folder: the next pack follows it there.
+        DocumentDetails pack = as.call(SECRETARY, () -> documents.document(first.documentId()));
+        as.run(SECRETARY, () -> documents.renameDocument(pack.id(), "Pakket bestuur.pdf", pack.version()));
+        as.run(SECRETARY, () -> documents.moveDocument(pack.id(), space.rootFolder(),
+                documents.document(pack.id()).version()));
+        AgendaPackService.PackStatus second = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        assertThat(second.documentId()).isEqualTo(first.documentId());
+        assertThat(second.version()).isEqualTo(2);
+        DocumentDetails moved = as.call(SECRETARY, () -> documents.document(first.documentId()));
+        assertThat(moved.currentVersion()).isEqualTo(2);
+        assertThat(moved.folder().id()).isEqualTo(space.rootFolder());
+        // Thrown away: the next pack is a new document in the meeting's folder again, and the old one stays in the
+        // trash as it was.
+        as.run(SECRETARY, () -> documents.deleteDocument(first.documentId()));
+        AgendaPackService.PackStatus third = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        assertThat(third.state()).isEqualTo(AgendaPackService.State.READY);
+        assertThat(third.documentId()).isNotEqualTo(first.documentId());
+        DocumentDetails fresh = as.call(READER, () -> documents.document(third.documentId()));
+        assertThat(fresh.name()).isEqualTo("Vergaderpakket " + date + " Bestuursvergadering.pdf");
+        assertThat(fresh.folder().id()).isEqualTo(as.call(SECRETARY, () -> agenda.meetingFolder(meeting)));
+        try (PDDocument pdf = openPack(third)) {
+            assertThat(page(pdf, 1)).contains("Bestuursvergadering");
         }
     }
 
