@@ -83,6 +83,7 @@ public class AgendaPackService implements DisposableBean {
     private final I18NProvider i18n;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate writing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tafel-agenda-pack");
         thread.setDaemon(true);
@@ -101,6 +102,7 @@ public class AgendaPackService implements DisposableBean {
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactionManager);
     }
 
     public PackStatus status(MeetingId id) {
@@ -133,17 +135,22 @@ public class AgendaPackService implements DisposableBean {
         if (claimed == 0) {
             throw new TafelException("pack.error.busy");
         }
-        new DelegatingSecurityContextExecutorService(worker).submit(() -> run(id));
+        new DelegatingSecurityContextExecutorService(worker).submit(() -> {
+            progress(id, State.BUILDING, 1, null);
+            run(id);
+        });
     }
 
     /** Builds the pack now, in this thread; the background job and tests use it. */
     public PackStatus buildNow(MeetingId id) {
-        readOnly.executeWithoutResult(tx -> access.requirePlanner(meetings.findById(id.value())
-                .orElseThrow(MeetingNotFoundException::new)));
-        jdbc.update("""
-                insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'QUEUED', 0, ?)
-                on duplicate key update status = 'QUEUED', progress = 0, message = null""", id.value(),
-                CurrentUser.requirePersonId().value());
+        // checked and marked as building in one transaction
+        writing.executeWithoutResult(tx -> {
+            access.requirePlanner(meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new));
+            jdbc.update("""
+                    insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'BUILDING', 1, ?)
+                    on duplicate key update status = 'BUILDING', progress = 1, message = null""", id.value(),
+                    CurrentUser.requirePersonId().value());
+        });
         run(id);
         return row(id);
     }
@@ -152,7 +159,6 @@ public class AgendaPackService implements DisposableBean {
         List<Path> temporary = new ArrayList<>();
         long started = System.nanoTime();
         try {
-            progress(id, State.BUILDING, 1, null);
             // What the pack is made of, read in one read-only transaction: the meeting, its space and the person's
             // access are looked up once, not again by every service asked.
             Gathered gathered = Objects.requireNonNull(readOnly.execute(tx -> gather(id)));

@@ -49,7 +49,7 @@ class AgendaPackBenchmark {
 
     private static final int PAPERS = 30;
     private static final int PAGES = 10;
-    private static final int WARM_UP = Integer.getInteger("tafel.bench.warm-up", 100);
+    private static final int WARM_UP = Integer.getInteger("tafel.bench.warm-up", 200);
     private static final int RUNS = 20;
 
     @Autowired
