@@ -137,6 +137,9 @@ class AgendaPackTest {
             assertThat(changes).contains("Gewijzigd sinds versie 1 (dit is versie 2)",
                     "Nieuw of gewijzigd: 4 Ingekomen stukken en mededelingen: Brief gemeente.pdf (v1)",
                     "Vervallen: 2 Notulen vorige vergadering: Notulen december.pdf (v1)");
+            // the change page's stamp names it, and the contents follow on the next page
+            assertThat(changes).contains(" · wijzigingen · blz. 2/" + pack.getNumberOfPages());
+            assertThat(page(pack, 3)).contains("Inhoud", " · inhoud · blz. 3/");
             assertThat(page(pack, 1)).contains("Versie 2");
         }
     }

@@ -153,7 +153,7 @@ public final class AgendaPackBuilder {
                 }
                 progress.accept(80);
                 outline(pack, input, loaded, paperStart, firstAgendaPage, changePages);
-                stamp(pack, input, loaded, paperStart, firstAgendaPage, agendaPages, totalPages);
+                stamp(pack, input, loaded, paperStart, changePages, firstAgendaPage, agendaPages, totalPages);
                 progress.accept(95);
                 pack.save(target.toFile());
                 return new Output(target, pack.getNumberOfPages(), manifest);
@@ -335,8 +335,8 @@ public final class AgendaPackBuilder {
         return item;
     }
 
-    private void stamp(PDDocument pack, Input input, List<Loaded> loaded, List<Integer> paperStart, int agendaPage,
-            int agendaPages, int total) throws IOException {
+    private void stamp(PDDocument pack, Input input, List<Loaded> loaded, List<Integer> paperStart, int changePages,
+            int agendaPage, int agendaPages, int total) throws IOException {
         String[] itemOfPage = new String[total + 1];
         for (int i = 0; i < loaded.size(); i++) {
             Loaded l = loaded.get(i);
@@ -352,6 +352,7 @@ public final class AgendaPackBuilder {
         String pagePart = " · " + t("pack.stampPage", pageMarker, total);
         String agendaPart = t("pack.agenda").toLowerCase(java.util.Locale.ROOT);
         String contentsPart = t("pack.contents").toLowerCase(java.util.Locale.ROOT);
+        String changesPart = t("pack.stampChanges");
         java.util.Map<String, String> itemParts = new java.util.HashMap<>();
         int n = 0;
         for (PDPage page : pack.getPages()) {
@@ -360,7 +361,8 @@ public final class AgendaPackBuilder {
             }
             String part = itemOfPage.length > n && itemOfPage[n] != null
                     ? itemParts.computeIfAbsent(itemOfPage[n], item -> t("pack.stampItem", item))
-                    : n >= agendaPage && n < agendaPage + agendaPages ? agendaPart : contentsPart;
+                    : n >= agendaPage && n < agendaPage + agendaPages ? agendaPart
+                    : n <= 1 + changePages ? changesPart : contentsPart;
             String stamp = prefix + part + pagePart.replace(pageMarker, String.valueOf(n));
             PDRectangle box = page.getCropBox();
             // Not compressed: a stamp is a few dozen bytes, and compressing 300 of them costs more than it saves.
