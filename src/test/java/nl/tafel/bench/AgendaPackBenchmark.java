@@ -169,6 +169,76 @@ class AgendaPackBenchmark {
         System.out.println("\n== Tafel agenda pack benchmark ==\n" + report);
     }
 
+    /**
+     * Four scanned papers of 20 pages of incompressible images (about 120 MB each): the pack's PDF, its time and heap
+     * growth, against pdfunite once. Writes about 1 GB under the temporary directory for a moment.
+     */
+    @Test
+    void packOfLargeScans() throws Exception {
+        Path dir = Files.createTempDirectory("tafel-pack-scans");
+        try {
+            List<AgendaPackBuilder.Paper> papers = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            java.util.Random random = new java.util.Random(4);
+            long bytes = 0;
+            for (int i = 1; i <= 4; i++) {
+                Path file = dir.resolve("scan-" + i + ".pdf");
+                try (PDDocument document = new PDDocument()) {
+                    for (int p = 0; p < 20; p++) {
+                        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1200, 1700,
+                                java.awt.image.BufferedImage.TYPE_INT_RGB);
+                        for (int y = 0; y < 1700; y++) {
+                            for (int x = 0; x < 1200; x++) {
+                                image.setRGB(x, y, random.nextInt());
+                            }
+                        }
+                        var picture = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(
+                                document, image);
+                        PDPage page = new PDPage(PDRectangle.A4);
+                        document.addPage(page);
+                        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                            content.drawImage(picture, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                        }
+                    }
+                    document.save(file.toFile());
+                }
+                bytes += Files.size(file);
+                files.add(file);
+                papers.add(new AgendaPackBuilder.Paper(file.getFileName().toString(), file, null));
+            }
+            AgendaPackBuilder builder = new AgendaPackBuilder((key, args) -> i18n.getTranslation(key,
+                    Locale.forLanguageTag("nl"), args));
+            AgendaPackBuilder.Input input = new AgendaPackBuilder.Input("Pakketbank", "Pakketbank",
+                    "Bestuursvergadering", "maandag 7 december 2026, 16:00–18:00", "Stadhuis", "07-12-2026", 1,
+                    "30-11-2026 16:00", List.of(new AgendaPackBuilder.Section("1", "16:00", "Scans", "ter informatie",
+                            null, papers)), List.of());
+            Path target = dir.resolve("pack.pdf");
+            SpacesBenchmark.HeapWatch heap = SpacesBenchmark.HeapWatch.start();
+            long start = System.nanoTime();
+            AgendaPackBuilder.Output output = builder.build(input, target, percent -> { });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            SpacesBenchmark.HeapWatch.Result result = heap.stop();
+            if (output.pages() != 3 + 80) {
+                throw new IllegalStateException("Pack has " + output.pages() + " pages");
+            }
+            StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "agenda pack of 4 scanned papers of 20"
+                    + " pages (%d MB), %d pages, %d MB: the pack's PDF in %d ms; heap growth peak %d MB, retained %d MB"
+                    + " (goal: peak <= 300 MB)%n", bytes / 1_000_000, output.pages(), Files.size(target) / 1_000_000,
+                    millis, result.peakGrowthMb(), result.retainedGrowthMb()));
+            Path pdfunite = Path.of("/usr/bin/pdfunite");
+            if (Files.isExecutable(pdfunite)) {
+                report.append(String.format(Locale.ROOT, "pdfunite merging the same 4 files: %d ms%n",
+                        unite(pdfunite, files, dir)));
+            }
+            Files.writeString(Path.of("target/benchmark-pack-scans.txt"), report.toString());
+            System.out.println("\n== Tafel agenda pack of scans ==\n" + report);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     private long timed(MeetingId meeting) {
         long start = System.nanoTime();
         AgendaPackService.PackStatus status = packs.buildNow(meeting);
