@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import org.apache.pdfbox.Loader;
@@ -73,6 +77,10 @@ public final class AgendaPackBuilder {
         return texts.apply(key, args);
     }
 
+    /**
+     * A paper as read, or why it is not included (a translation key). Papers are read on other threads, so they are
+     * translated only afterwards, on the builder's own thread (whose class loader sees the translations).
+     */
     private record Loaded(Section section, Paper paper, @Nullable PDDocument document, @Nullable String problem) {
     }
 
@@ -83,13 +91,7 @@ public final class AgendaPackBuilder {
         List<Loaded> loaded = new ArrayList<>();
         List<String> manifest = new ArrayList<>();
         try {
-            // Papers are read and made ready to move in parallel: each is a document of its own.
-            List<Loaded> read = input.sections().stream()
-                    .flatMap(section -> section.papers().stream().map(paper -> new Loaded(section, paper, null, null)))
-                    .toList().parallelStream()
-                    .map(l -> load(l.section(), l.paper()))
-                    .toList();
-            loaded.addAll(read);
+            loaded.addAll(readAll(input));
             progress.accept(60);
             // Page plan: cover, changes, contents, agenda, then the papers.
             List<Line> agendaLines = agendaLines(input);
@@ -131,7 +133,7 @@ public final class AgendaPackBuilder {
                         if (start > 0 && first == null) {
                             first = start;
                         }
-                        papers.add(new Line(p.name() + (l.problem() == null ? "" : " — " + l.problem()), false, 1,
+                        papers.add(new Line(p.name() + (l.problem() == null ? "" : " — " + t(l.problem())), false, 1,
                                 start > 0 ? String.valueOf(start) : null));
                     }
                     contents.add(new Line(s.number() + "  " + s.title(), true, 0,
@@ -165,6 +167,51 @@ public final class AgendaPackBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the papers and makes them ready to move, in parallel (each is a document of its own), on threads of this
+     * build that see the application's classes as their context (as a server's common pool threads may not).
+     */
+    private List<Loaded> readAll(Input input) throws IOException {
+        ClassLoader classes = AgendaPackBuilder.class.getClassLoader();
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        List<Future<Loaded>> reads = new ArrayList<>();
+        try (ExecutorService readers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "tafel-pack-reader");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(classes);
+            return thread;
+        })) {
+            for (Section section : input.sections()) {
+                for (Paper paper : section.papers()) {
+                    reads.add(readers.submit(() -> load(section, paper)));
+                }
+            }
+        } // waits until every paper is read
+        List<Loaded> result = new ArrayList<>();
+        Throwable failure = null;
+        for (Future<Loaded> read : reads) {
+            try {
+                result.add(read.get());
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+                // the build was stopped (the application shutting down)
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            // Only an error (out of memory, say) or a stop gets here: load() turns every other problem into "not
+            // included". What was read is closed again.
+            for (Loaded l : result) {
+                if (l.document() != null) {
+                    l.document().close();
+                }
+            }
+            throw new IOException("Reading the papers failed", failure);
+        }
+        return result;
     }
 
     private static List<PDPage> pagesOf(PDDocument document) {
@@ -211,14 +258,14 @@ public final class AgendaPackBuilder {
 
     private Loaded load(Section section, Paper paper) {
         if (paper.pdf() == null) {
-            return new Loaded(section, paper, null, t(paper.notIncludedKey() == null ? "pack.notPdf"
-                    : paper.notIncludedKey()));
+            return new Loaded(section, paper, null, paper.notIncludedKey() == null ? "pack.notPdf"
+                    : paper.notIncludedKey());
         }
         try {
             PDDocument document = Loader.loadPDF(paper.pdf().toFile(), "", null, null, STREAM_CACHE.streamCache);
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 document.close();
-                return new Loaded(section, paper, null, t("pack.failed"));
+                return new Loaded(section, paper, null, "pack.failed");
             }
             try {
                 document.setAllSecurityToBeRemoved(true);
@@ -232,10 +279,10 @@ public final class AgendaPackBuilder {
             }
             return new Loaded(section, paper, document, null);
         } catch (InvalidPasswordException e) {
-            return new Loaded(section, paper, null, t("pack.failed"));
+            return new Loaded(section, paper, null, "pack.failed");
         } catch (IOException | RuntimeException e) {
             log.info("Paper {} not included in the pack: {}", paper.name(), e.toString());
-            return new Loaded(section, paper, null, t("pack.failed"));
+            return new Loaded(section, paper, null, "pack.failed");
         }
     }
 
