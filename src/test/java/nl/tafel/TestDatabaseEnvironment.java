@@ -13,9 +13,10 @@ import org.springframework.core.env.MapPropertySource;
  * {@code TAFEL_TEST_DB_USER}, {@code TAFEL_TEST_DB_PASSWORD}), or else an embedded MariaDB under
  * {@code target/test-data}. Tests never get demo data and send mail to GreenMail's test port.
  */
-class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    static final int SMTP_PORT = 3925;
+    /** GreenMail's port; {@code TAFEL_TEST_SMTP_PORT} moves it, so that two test runs on one machine don't meet. */
+    public static final int SMTP_PORT = Integer.parseInt(env("TAFEL_TEST_SMTP_PORT", "3925"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

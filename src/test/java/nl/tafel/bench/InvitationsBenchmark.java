@@ -56,7 +56,7 @@ class InvitationsBenchmark {
 
     @Test
     void fiveHundredInvitations() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
+        GreenMail smtp = new GreenMail(new ServerSetup(nl.tafel.TestDatabaseEnvironment.SMTP_PORT, "127.0.0.1", "smtp"));
         smtp.start();
         try {
             String run = UUID.randomUUID().toString().substring(0, 8);

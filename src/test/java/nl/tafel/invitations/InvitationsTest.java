@@ -334,7 +334,7 @@ class InvitationsTest {
         smtp.stop();
         smtp = null;
         String bouncing = "bounce-" + UUID.randomUUID().toString().substring(0, 6) + "@voorbeeld.nl";
-        try (var refusing = new nl.tafel.RefusingSmtpServer(3925)) {
+        try (var refusing = new nl.tafel.RefusingSmtpServer(nl.tafel.TestDatabaseEnvironment.SMTP_PORT)) {
             as.run(SECRETARY, () -> invitations.addGuest(id, new GuestDraft("Oud adres", bouncing, true,
                     Locale.of("nl"))));
             long until = System.currentTimeMillis() + 20_000;

@@ -39,7 +39,7 @@ class MailOutboxTest {
     }
 
     private void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
+        smtp = new GreenMail(new ServerSetup(nl.tafel.TestDatabaseEnvironment.SMTP_PORT, "127.0.0.1", "smtp"));
         smtp.start();
     }
 

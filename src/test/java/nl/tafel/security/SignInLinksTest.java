@@ -32,7 +32,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class SignInLinksTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", "smtp"));
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(nl.tafel.TestDatabaseEnvironment.SMTP_PORT, "127.0.0.1", "smtp"));
 
     private static final Pattern LINK = Pattern.compile("http://localhost:8080/login/ott\\?token=([0-9a-f-]{36})");
 
