@@ -12,6 +12,8 @@ import nl.tafel.invitations.internal.IcsWriter;
 import nl.tafel.invitations.internal.InvitationEntity;
 import nl.tafel.invitations.internal.InvitationRepository;
 import nl.tafel.invitations.internal.InvitationMails;
+import nl.tafel.invitations.internal.InviteeEntity;
+import nl.tafel.invitations.internal.InviteeRepository;
 import nl.tafel.invitations.internal.Inviter;
 import nl.tafel.meetings.MeetingDetails;
 import nl.tafel.meetings.MeetingService;
@@ -21,6 +23,7 @@ import nl.tafel.members.Account;
 import nl.tafel.members.AccountDirectory;
 import nl.tafel.shared.CurrentUser;
 import nl.tafel.shared.PersonId;
+import nl.tafel.shared.i18n.TafelI18NProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,11 +45,16 @@ public class CalendarFeedService {
     private final InvitationRepository invitations;
     private final Inviter inviter;
     private final InvitationMails mails;
+    private final InviteeRepository invitees;
+    private final TafelI18NProvider i18n;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     CalendarFeedService(JdbcTemplate jdbc, AccountDirectory accounts, MeetingService meetings,
-            InvitationRepository invitations, Inviter inviter, InvitationMails mails, Clock clock) {
+            InvitationRepository invitations, Inviter inviter, InvitationMails mails, InviteeRepository invitees,
+            TafelI18NProvider i18n, Clock clock) {
+        this.invitees = invitees;
+        this.i18n = i18n;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.meetings = meetings;
@@ -81,8 +89,9 @@ public class CalendarFeedService {
         if (token.length() != 43 || !token.matches("[A-Za-z0-9_-]+")) {
             return Optional.empty();
         }
-        List<Long> people = jdbc.queryForList("select person_id from calendar_feed where token = ?", Long.class,
-                token);
+        // found by the token's hash in a binary column: byte for byte, so case counts
+        List<Long> people = jdbc.queryForList("select person_id from calendar_feed where token_hash = ?", Long.class,
+                (Object) hash(token));
         if (people.isEmpty()) {
             return Optional.empty();
         }
@@ -100,21 +109,34 @@ public class CalendarFeedService {
                 }
                 MeetingDetails m = meetings.get(s.id());
                 int sequence = invitations.findById(m.id().value()).map(InvitationEntity::getSequence).orElse(0);
-                events.add(new IcsWriter.Event(Inviter.uid(m.id()), sequence, m.status() == MeetingStatus.CANCELLED,
-                        m.title(), m.startsAt(), m.endsAt(), m.location(), m.joinUrl(), inviter.pageUrl(m.id()),
-                        inviter.description(m), inviter.organizer(m), null, true));
+                // an invitation taken back takes the meeting out of this person's calendar, as the CANCEL did
+                boolean withdrawn = invitees.findByMeetingIdAndPersonId(m.id().value(), a.id().value())
+                        .map(InviteeEntity::isRemoved).orElse(false);
+                events.add(new IcsWriter.Event(Inviter.uid(m.id()), sequence,
+                        m.status() == MeetingStatus.CANCELLED || withdrawn, m.title(), m.startsAt(), m.endsAt(),
+                        m.location(), m.joinUrl(), inviter.pageUrl(m.id()), inviter.description(m),
+                        inviter.organizer(m), null, true));
             }
         });
-        return Optional.of(IcsWriter.feed(events, now));
+        return Optional.of(IcsWriter.feed(events, now, i18n.translate(a.locale(), "feed.calendarName")));
     }
 
     private String newToken(PersonId person) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.update("insert into calendar_feed (person_id, token, created_at) values (?, ?, ?)", person.value(), token,
-                java.sql.Timestamp.from(clock.instant()));
+        jdbc.update("insert into calendar_feed (person_id, token, token_hash, created_at) values (?, ?, ?, ?)",
+                person.value(), token, hash(token), java.sql.Timestamp.from(clock.instant()));
         return token;
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String url(String token) {

@@ -106,13 +106,14 @@ public class InvitationService {
             result.add(new InviteeRow(r.id(), r.personId(), r.getName(), r.getEmail(), r.isGuest(), r.isRequired(),
                     r.getAnswer(), r.getAnsweredAt(), r.getAnsweredVia(),
                     recorder == null ? null : recorder.fullName(), r.isInvited(),
-                    state == null ? null : state.status(), state == null ? null : state.lastError(), r.getVersion()));
+                    state == null ? null : state.status(), state == null ? null : state.lastError(), r.getVersion(),
+                    r.answeredBeforeChange(m.startsAt(), m.endsAt())));
         }
         if (m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED) {
             for (SpaceMember member : spaces.members(m.spaceId())) {
                 if (!known.contains(member.personId().value()) && !knownEmails.contains(member.email())) {
                     result.add(new InviteeRow(null, member.personId(), member.name(), member.email(), false, true,
-                            Answer.NEEDS_ACTION, null, null, null, false, null, null, 0));
+                            Answer.NEEDS_ACTION, null, null, null, false, null, null, 0, false));
                 }
             }
         }
@@ -141,9 +142,10 @@ public class InvitationService {
             forecast = coming >= needed ? QuorumForecast.MET
                     : coming + maybe >= needed ? QuorumForecast.UNCERTAIN : QuorumForecast.NOT_MET;
         }
+        int beforeChange = (int) result.stream().filter(InviteeRow::answerBeforeChange).count();
         return new Attendance(id, m.title(), m.startsAt(), m.status(), sent,
                 invitation.map(InvitationEntity::getSequence).orElse(0), result, accepted, tentative, declined, open,
-                m.quorum(), needed, forecast);
+                m.quorum(), needed, forecast, beforeChange);
     }
 
     /** An invitee's answer, for the minutes' attendance list. */
@@ -202,13 +204,20 @@ public class InvitationService {
         if (row == null || row.isRemoved()) {
             SpaceMember member = spaces.members(m.spaceId()).stream().filter(s -> s.personId().equals(me))
                     .findFirst().orElseThrow(() -> new TafelException("invitations.error.notInvited"));
+            if (row == null) {
+                // a row made for their address (as a guest) is theirs: a member stays a member
+                row = invitees.findByMeetingIdAndEmail(id.value(), member.email()).orElse(null);
+                if (row != null && row.personId() == null) {
+                    row.becomeMember(me);
+                }
+            }
             row = row != null ? row : invitees.save(new InviteeEntity(id.value(), me, member.email(), member.name(),
                     CurrentUser.require().locale(), true, false));
             row.setRemoved(false);
         } else if (row.getVersion() != version) {
             throw new ConcurrentEditException();
         }
-        row.answer(answer, AnsweredVia.APP, clock.instant(), null);
+        row.answer(answer, AnsweredVia.APP, clock.instant(), null, m.startsAt(), m.endsAt());
     }
 
     /** The version of the signed-in person's row, for {@link #answer}; 0 when they have none. */
@@ -224,7 +233,8 @@ public class InvitationService {
         MeetingDetails m = planner(id);
         requireAnswerable(m, answer);
         InviteeEntity row = row(m, who);
-        row.answer(answer, AnsweredVia.SECRETARY, clock.instant(), CurrentUser.requirePersonId());
+        row.answer(answer, AnsweredVia.SECRETARY, clock.instant(), CurrentUser.requirePersonId(), m.startsAt(),
+                m.endsAt());
     }
 
     @Transactional
@@ -241,6 +251,11 @@ public class InvitationService {
         requireOpen(m);
         String name = Texts.name("name", draft.name(), 200);
         String email = EmailAddress.parse(draft.email()).value();
+        spaces.members(m.spaceId()).stream().filter(s -> s.email().equalsIgnoreCase(email)).findFirst()
+                .ifPresent(member -> {
+                    // a member is invited as a member (with their account, their answer in the app), never as a guest
+                    throw new FieldException("email", "invitations.error.memberAsGuest", member.name());
+                });
         Optional<InviteeEntity> existing = invitees.findByMeetingIdAndEmail(id.value(), email);
         InviteeEntity guest;
         if (existing.isPresent()) {

@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One invitee on the attendance page. {@code id} is null for a member of the space who has not been invited yet
- * (joined after publication). {@code mailStatus} and {@code mailError} describe the last invitation mail.
+ * (joined after publication). {@code mailStatus} and {@code mailError} describe the last invitation mail (the error
+ * is for the log, never for a screen). {@code answerBeforeChange}: the answer was given before the time changed.
  */
 public record InviteeRow(@Nullable Long id, @Nullable PersonId personId, String name, String email, boolean guest,
         boolean required, Answer answer, @Nullable Instant answeredAt, @Nullable AnsweredVia answeredVia,
         @Nullable String recordedBy, boolean invited, @Nullable MailStatus mailStatus, @Nullable String mailError,
-        long version) {
+        long version, boolean answerBeforeChange) {
 }

@@ -9,7 +9,10 @@ import nl.tafel.meetings.MeetingId;
 import nl.tafel.meetings.MeetingNotFoundException;
 import nl.tafel.meetings.MeetingService;
 import nl.tafel.meetings.MeetingStatus;
+import nl.tafel.members.Account;
+import nl.tafel.members.AccountDirectory;
 import nl.tafel.shared.CurrentUser;
+import nl.tafel.shared.PersonId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +28,11 @@ public class RsvpService {
     private final MeetingService meetings;
     private final Clock clock;
 
-    RsvpService(SignedLinks tokens, InviteeRepository invitees, MeetingService meetings, Clock clock) {
+    private final AccountDirectory accounts;
+
+    RsvpService(SignedLinks tokens, InviteeRepository invitees, MeetingService meetings, AccountDirectory accounts,
+            Clock clock) {
+        this.accounts = accounts;
         this.tokens = tokens;
         this.invitees = invitees;
         this.meetings = meetings;
@@ -50,10 +57,13 @@ public class RsvpService {
         if (m.status() == MeetingStatus.CANCELLED) {
             throw new RsvpRefused("rsvp.cancelled");
         }
+        if (m.status() == MeetingStatus.FINISHED) {
+            throw new RsvpRefused("rsvp.finished");
+        }
         if (m.status() != MeetingStatus.PUBLISHED || !clock.instant().isBefore(m.endsAt())) {
             throw new RsvpRefused("rsvp.over");
         }
-        invitee.answer(answer, AnsweredVia.MAIL, clock.instant(), null);
+        invitee.answer(answer, AnsweredVia.MAIL, clock.instant(), null, m.startsAt(), m.endsAt());
         return result(invitee, m);
     }
 
@@ -61,9 +71,18 @@ public class RsvpService {
         return switch (tokens.check("rsvp", token)) {
             case SignedLinks.Invalid i -> throw new RsvpRefused("rsvp.invalid");
             case SignedLinks.Expired e -> throw new RsvpRefused("rsvp.expired");
-            case SignedLinks.Valid v -> invitees.findById(v.subject()).filter(r -> !r.isRemoved())
-                    .orElseThrow(() -> new RsvpRefused("rsvp.invalid"));
+            case SignedLinks.Valid v -> active(invitees.findById(v.subject()).filter(r -> !r.isRemoved())
+                    .orElseThrow(() -> new RsvpRefused("rsvp.invalid")));
         };
+    }
+
+    /** A member's link stops with their account: once deactivated, it answers nothing. */
+    private InviteeEntity active(InviteeEntity invitee) {
+        PersonId person = invitee.personId();
+        if (person != null && accounts.findById(person).filter(Account::canSignIn).isEmpty()) {
+            throw new RsvpRefused("rsvp.inactive");
+        }
+        return invitee;
     }
 
     private MeetingDetails meeting(InviteeEntity invitee) {

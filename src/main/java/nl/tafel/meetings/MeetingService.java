@@ -287,6 +287,14 @@ public class MeetingService {
         if (draft.form().needsLocation() && location == null) {
             warnings.add("meetings.warning.noLocation");
         }
+        // a time in the hour the clocks skip (last Sunday of March, 02:00-03:00) does not exist: say so rather
+        // than let it shift into a shorter or zero-length meeting
+        for (var field : List.of(Map.entry("start", draft.start()), Map.entry("end", draft.end()))) {
+            if (ZONE.getRules().getValidOffsets(draft.date().atTime(field.getValue())).isEmpty()) {
+                throw new FieldException(field.getKey(), "meetings.error.dstGap",
+                        java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy").format(draft.date()));
+            }
+        }
         Instant startsAt = draft.date().atTime(draft.start()).atZone(ZONE).toInstant();
         Instant endsAt = draft.date().atTime(draft.end()).atZone(ZONE).toInstant();
         return new Checked(title, startsAt, endsAt, location, link, warnings);

@@ -58,7 +58,12 @@ public class SignedLinks {
     }
 
     public String issue(String purpose, long subject) {
-        long expires = clock.instant().plus(validity).getEpochSecond();
+        return issue(purpose, subject, clock.instant().plus(validity));
+    }
+
+    /** A link that works until {@code expires} (for instance: until a week after the meeting it answers for). */
+    public String issue(String purpose, long subject, Instant expiresAt) {
+        long expires = expiresAt.getEpochSecond();
         String payload = subject + "." + expires;
         return B64.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + sign(purpose, payload);
     }

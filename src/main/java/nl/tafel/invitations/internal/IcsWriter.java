@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -58,27 +59,70 @@ public final class IcsWriter {
     }
 
     public static String request(Event event, Instant now) {
-        return calendar(ImmutableMethod.REQUEST, List.of(event), now);
+        return calendar(ImmutableMethod.REQUEST, List.of(event), now, null);
     }
 
     public static String cancel(Event event, Instant now) {
-        return calendar(ImmutableMethod.CANCEL, List.of(event), now);
+        return calendar(ImmutableMethod.CANCEL, List.of(event), now, null);
     }
 
-    public static String feed(List<Event> events, Instant now) {
-        return calendar(ImmutableMethod.PUBLISH, events, now);
+    /**
+     * The organizer's own copy: a calendar that only publishes the event (no ATTENDEE, no RSVP), since a REQUEST in
+     * which she is both ORGANIZER and ATTENDEE confuses calendar apps.
+     */
+    public static String publish(Event event, Instant now) {
+        return calendar(ImmutableMethod.PUBLISH, List.of(event), now, null);
     }
 
-    private static String calendar(Method method, List<Event> events, Instant now) {
+    /** A personal feed, with {@code name} as the calendar's name (X-WR-CALNAME) in calendar apps. */
+    public static String feed(List<Event> events, Instant now, String name) {
+        return calendar(ImmutableMethod.PUBLISH, events, now, name);
+    }
+
+    private static String calendar(Method method, List<Event> events, Instant now, @Nullable String name) {
         Calendar calendar = new Calendar().withProdId(PRODID).withDefaults().withProperty(method)
                 .withComponent(amsterdam()).getFluentTarget();
-        for (Event e : events) {
-            calendar.add(event(e, now));
+        if (name != null) {
+            calendar.add(new XProperty("X-WR-CALNAME", name));
         }
-        return calendar.toString();
+        boolean invitation = method.getValue().equals(ImmutableMethod.REQUEST.getValue());
+        boolean published = method.getValue().equals(ImmutableMethod.PUBLISH.getValue());
+        for (Event e : events) {
+            calendar.add(event(e, now, invitation, !published));
+        }
+        return fold(calendar.toString());
     }
 
-    private static VEvent event(Event e, Instant now) {
+    /**
+     * Folds every content line at 75 octets, as RFC 5545 section 3.1 requires: a longer line continues on the next
+     * line after a CRLF and one space. Folding counts UTF-8 octets and never splits a character (ical4j's
+     * FoldingWriter counts characters, so "vóór" or "–" would still push a line past 75 octets).
+     */
+    static String fold(String ics) {
+        StringBuilder out = new StringBuilder(ics.length() + ics.length() / 64 * 3);
+        for (String line : ics.replaceAll("\r?\n[ \t]", "").split("\r?\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static VEvent event(Event e, Instant now, boolean invitation, boolean withAttendee) {
         VEvent event = new VEvent(e.startsAt().atZone(ZONE), e.endsAt().atZone(ZONE), e.title());
         event.replace(new DtStamp(now));
         event.add(new Uid(e.uid()));
@@ -92,18 +136,23 @@ public final class IcsWriter {
         event.add(new Url(URI.create(e.pageUrl())));
         if (e.joinUrl() != null) {
             // RFC 7986's CONFERENCE, and the name Outlook reads for an online meeting's join link
-            event.add(new XProperty("CONFERENCE", e.joinUrl()));
+            XProperty conference = new XProperty("CONFERENCE", e.joinUrl());
+            conference.add(Value.URI);
+            event.add(conference);
             event.add(new XProperty("X-MICROSOFT-SKYPETEAMSMEETINGURL", e.joinUrl()));
         }
         Organizer organizer = new Organizer(URI.create("mailto:" + e.organizer().email()));
         organizer.add(new Cn(e.organizer().name()));
         event.add(organizer);
-        if (e.attendee() != null) {
+        if (e.attendee() != null && withAttendee) {
             Attendee attendee = new Attendee(URI.create("mailto:" + e.attendee().email()));
             attendee.add(new Cn(e.attendee().name()));
             attendee.add(e.attendeeRequired() ? Role.REQ_PARTICIPANT : Role.OPT_PARTICIPANT);
-            attendee.add(PartStat.NEEDS_ACTION);
-            attendee.add(Rsvp.TRUE);
+            if (invitation) {
+                // only an invitation asks for an answer; a cancellation does not
+                attendee.add(PartStat.NEEDS_ACTION);
+                attendee.add(Rsvp.TRUE);
+            }
             event.add(attendee);
         }
         return event;

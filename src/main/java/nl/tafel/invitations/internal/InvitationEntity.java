@@ -84,6 +84,11 @@ public class InvitationEntity {
         this.startsAt = startsAt;
     }
 
+    /** Raises the SEQUENCE to at least {@code atLeast}, for a mail to one person (see {@code Inviter}). */
+    public void raise(int atLeast) {
+        sequence = Math.max(sequence + 1, atLeast);
+    }
+
     public void cancel() {
         sequence++;
         cancelled = true;

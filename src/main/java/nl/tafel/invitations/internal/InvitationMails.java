@@ -50,6 +50,15 @@ public class InvitationMails {
 
     public OutgoingMail compose(Kind kind, String to, String name, Locale locale, Facts facts, @Nullable String token,
             OutgoingMail.@Nullable CalendarPart calendar, String dedupeKey) {
+        return compose(kind, to, name, locale, facts, token, calendar, dedupeKey, null);
+    }
+
+    /**
+     * @param previousAnswer the translation key of the answer the invitee gave before the time changed: the update
+     *     says it was given for the old time and asks again
+     */
+    public OutgoingMail compose(Kind kind, String to, String name, Locale locale, Facts facts, @Nullable String token,
+            OutgoingMail.@Nullable CalendarPart calendar, String dedupeKey, @Nullable String previousAnswer) {
         String when = when(facts, locale);
         String subject = t(locale, "invitationMail." + kind.key() + ".subject", facts.title(), when);
         List<String[]> rows = new ArrayList<>();
@@ -81,7 +90,8 @@ public class InvitationMails {
         html.append("</table><p><a href=\"").append(esc(facts.pageUrl())).append("\">")
                 .append(esc(t(locale, "invitationMail.agenda"))).append("</a></p>");
         if (token != null && kind != Kind.CANCELLATION) {
-            String question = t(locale, "invitationMail.question");
+            String question = previousAnswer == null ? t(locale, "invitationMail.question")
+                    : t(locale, "invitationMail.askAgain", t(locale, previousAnswer));
             text.append(question).append('\n');
             html.append("<p style=\"margin-top:20px\"><strong>").append(esc(question)).append("</strong></p><p>");
             for (Answer a : List.of(Answer.ACCEPTED, Answer.TENTATIVE, Answer.DECLINED)) {

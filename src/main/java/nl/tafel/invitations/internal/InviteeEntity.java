@@ -61,6 +61,13 @@ public class InviteeEntity {
     @Column(name = "recorded_by")
     private @Nullable Long recordedBy;
 
+    /** The meeting's time when the answer was given; an answer for another time predates a change of time. */
+    @Column(name = "answered_starts_at")
+    private @Nullable Instant answeredStartsAt;
+
+    @Column(name = "answered_ends_at")
+    private @Nullable Instant answeredEndsAt;
+
     @Column(nullable = false)
     private boolean removed;
 
@@ -148,11 +155,36 @@ public class InviteeEntity {
         return recordedBy == null ? null : new PersonId(recordedBy);
     }
 
-    public void answer(Answer answer, AnsweredVia via, Instant now, @Nullable PersonId recordedBy) {
+    /** Records an answer for the meeting as it is planned now ({@code startsAt}–{@code endsAt}). */
+    public void answer(Answer answer, AnsweredVia via, Instant now, @Nullable PersonId recordedBy, Instant startsAt,
+            Instant endsAt) {
         this.answer = answer;
         this.answeredVia = via;
         this.answeredAt = now;
         this.recordedBy = recordedBy == null ? null : recordedBy.value();
+        this.answeredStartsAt = startsAt;
+        this.answeredEndsAt = endsAt;
+    }
+
+    /**
+     * Whether the answer was given before the meeting moved to {@code startsAt}–{@code endsAt}: it is kept, but shown
+     * as given before the change. Answers recorded before Tafel remembered the time count as current.
+     */
+    public boolean answeredBeforeChange(Instant startsAt, Instant endsAt) {
+        return answer != Answer.NEEDS_ACTION && answeredStartsAt != null && answeredEndsAt != null
+                && (!answeredStartsAt.equals(startsAt) || !answeredEndsAt.equals(endsAt));
+    }
+
+    /** A row made for a guest whose address turns out to be a member's: they are invited as the member they are. */
+    public void becomeMember(PersonId person) {
+        this.personId = person.value();
+        this.guest = false;
+        this.required = true;
+    }
+
+    /** The SEQUENCE of the last calendar mail this invitee was sent, or -1 if none. */
+    public int lastSequence() {
+        return invitedSequence == null ? -1 : invitedSequence;
     }
 
     public boolean isRemoved() {

@@ -43,6 +43,9 @@ public class Inviter {
 
     private static final Logger log = LoggerFactory.getLogger(Inviter.class);
 
+    /** How long after the meeting's end its answer links keep working. */
+    public static final Duration LINK_AFTER_END = Duration.ofDays(7);
+
     private final InvitationRepository invitations;
     private final InviteeRepository invitees;
     private final MeetingService meetings;
@@ -55,11 +58,14 @@ public class Inviter {
     private final Duration reminderBefore;
     private final String fallbackOrganizer;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final nl.tafel.invitations.InvitationUpdates updates;
 
     Inviter(InvitationRepository invitations, InviteeRepository invitees, MeetingService meetings,
             SpaceService spaces, AccountDirectory accounts, MailService mail, InvitationMails mails,
             SignedLinks tokens, Clock clock, @Value("${tafel.invitations.reminder-days:3}") int reminderDays,
-            @Value("${tafel.mail.from}") String from, org.springframework.context.ApplicationEventPublisher events) {
+            @Value("${tafel.mail.from}") String from, org.springframework.context.ApplicationEventPublisher events,
+            nl.tafel.invitations.InvitationUpdates updates) {
+        this.updates = updates;
         this.events = events;
         this.invitations = invitations;
         this.invitees = invitees;
@@ -100,6 +106,7 @@ public class Inviter {
                         send(invitation, invitee, m, InvitationMails.Kind.CANCELLATION);
                     }
                 }
+                updates.afterCommit(id);
             }
             return;
         }
@@ -121,6 +128,7 @@ public class Inviter {
             }
         }
         log.info("Invitations for meeting {} sent at SEQUENCE {}", id, invitation.getSequence());
+        updates.afterCommit(id);
     }
 
     /** Invitee rows for the space's active members who have none yet (members removed by hand stay removed). */
@@ -135,7 +143,13 @@ public class Inviter {
             emails.add(i.getEmail());
         });
         for (SpaceMember member : spaces.members(m.spaceId())) {
-            if (people.contains(member.personId().value()) || emails.contains(member.email())) {
+            if (people.contains(member.personId().value())) {
+                continue;
+            }
+            if (emails.contains(member.email())) {
+                // added as a guest by their address before publication: a member stays a member
+                current.stream().filter(i -> i.personId() == null && i.getEmail().equals(member.email())).findFirst()
+                        .ifPresent(i -> i.becomeMember(member.personId()));
                 continue;
             }
             accounts.findById(member.personId()).filter(Account::canSignIn).ifPresent(account -> invitees.save(
@@ -150,17 +164,40 @@ public class Inviter {
      */
     @Transactional
     public void inviteLate(MeetingDetails m, InviteeEntity invitee) {
-        invitations.lock(m.id().value()).filter(i -> i.isSent() && !i.isCancelled())
-                .ifPresent(invitation -> send(invitation, invitee, m, InvitationMails.Kind.INVITATION));
+        if (!open(m)) {
+            return;
+        }
+        invitations.lock(m.id().value()).filter(i -> i.isSent() && !i.isCancelled()).ifPresent(invitation -> {
+            raiseAbove(invitation, invitee);
+            send(invitation, invitee, m, InvitationMails.Kind.INVITATION);
+        });
     }
 
     /** Takes one invitee off: their calendar gets a cancellation, if they had been invited. */
     @Transactional
     public void uninvite(MeetingDetails m, InviteeEntity invitee) {
-        if (invitee.isInvited()) {
-            invitations.lock(m.id().value()).filter(i -> i.isSent() && !i.isCancelled())
-                    .ifPresent(invitation -> send(invitation, invitee, m, InvitationMails.Kind.CANCELLATION));
+        if (invitee.isInvited() && open(m)) {
+            invitations.lock(m.id().value()).filter(i -> i.isSent() && !i.isCancelled()).ifPresent(invitation -> {
+                raiseAbove(invitation, invitee);
+                send(invitation, invitee, m, InvitationMails.Kind.CANCELLATION);
+            });
         }
+    }
+
+    /**
+     * A mail for one person (taken off, invited again) must carry a SEQUENCE above everything they were sent before,
+     * or their calendar ignores it (and the outbox would take it for the earlier mail). The meeting's SEQUENCE is
+     * raised for this; the others' next update simply skips a number, which calendars accept.
+     */
+    private static void raiseAbove(InvitationEntity invitation, InviteeEntity invitee) {
+        if (invitee.lastSequence() >= invitation.getSequence()) {
+            invitation.raise(invitee.lastSequence() + 1);
+        }
+    }
+
+    /** Mails go out only for a published meeting that has not ended: afterwards nobody is invited or reminded. */
+    private static boolean open(MeetingDetails m) {
+        return m.status() == MeetingStatus.PUBLISHED;
     }
 
     /** Reminds those who have not answered, once per meeting, {@code tafel.invitations.reminder-days} before. */
@@ -198,14 +235,23 @@ public class Inviter {
         InvitationMails.Facts facts = facts(m);
         OutgoingMail.CalendarPart calendar = null;
         if (kind != InvitationMails.Kind.REMINDER) {
-            IcsWriter.Event event = event(invitation, m, invitee, kind == InvitationMails.Kind.CANCELLATION);
-            calendar = kind == InvitationMails.Kind.CANCELLATION
-                    ? new OutgoingMail.CalendarPart("CANCEL", IcsWriter.cancel(event, now))
-                    : new OutgoingMail.CalendarPart("REQUEST", IcsWriter.request(event, now));
+            boolean cancelled = kind == InvitationMails.Kind.CANCELLATION;
+            IcsWriter.Event event = event(invitation, m, invitee, cancelled);
+            if (event.attendee() != null && event.attendee().email().equalsIgnoreCase(event.organizer().email())) {
+                // the organizer's own copy: no REQUEST to herself as both ORGANIZER and ATTENDEE
+                calendar = new OutgoingMail.CalendarPart("PUBLISH", IcsWriter.publish(event, now));
+            } else {
+                calendar = cancelled ? new OutgoingMail.CalendarPart("CANCEL", IcsWriter.cancel(event, now))
+                        : new OutgoingMail.CalendarPart("REQUEST", IcsWriter.request(event, now));
+            }
         }
-        String token = kind == InvitationMails.Kind.CANCELLATION ? null : tokens.issue("rsvp", invitee.id());
+        // the answer links work until a week after the meeting, however early the invitation went out
+        String token = kind == InvitationMails.Kind.CANCELLATION ? null
+                : tokens.issue("rsvp", invitee.id(), m.endsAt().plus(LINK_AFTER_END));
+        String previous = kind == InvitationMails.Kind.UPDATE && invitee.answeredBeforeChange(m.startsAt(), m.endsAt())
+                ? invitee.getAnswer().translationKey() : null;
         long mailId = mail.queue(mails.compose(kind, invitee.getEmail(), invitee.getName(), invitee.locale(), facts,
-                token, calendar, dedupeKey));
+                token, calendar, dedupeKey, previous));
         if (kind != InvitationMails.Kind.REMINDER) {
             invitee.mailed(sequence, mailId);
         }

@@ -115,7 +115,7 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver, HasD
             quorum.addClassName("tafel-fact");
             quorum.add(VaadinIcon.SCALE.create(), new Span(getTranslation("invitations.quorum", a.quorumNeeded(),
                     a.quorumRule() == null ? "" : a.quorumRule()) + " " + getTranslation(a.forecast()
-                    .translationKey())));
+                    .translationKey()) + beforeChange(a)));
             add(quorum);
         }
 
@@ -175,7 +175,19 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver, HasD
             how.addClassName("tafel-muted");
             cell.add(how);
         }
+        if (r.answerBeforeChange()) {
+            Div before = new Div(new Span(getTranslation("invitations.beforeChange")));
+            before.addClassNames("tafel-muted", "tafel-answer-before-change");
+            cell.add(before);
+        }
         return cell;
+    }
+
+    /** " (2 antwoorden gegeven vóór de wijziging)" when answers predate a change of time, else nothing. */
+    private String beforeChange(Attendance a) {
+        return a.answersBeforeChange() == 0 ? "" : " " + getTranslation(a.answersBeforeChange() == 1
+                ? "invitations.forecast.beforeChange.one" : "invitations.forecast.beforeChange",
+                a.answersBeforeChange());
     }
 
     private Component mail(InviteeRow r) {
@@ -190,7 +202,8 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver, HasD
         MailStatus status = r.mailStatus();
         if (status == MailStatus.FAILED) {
             cell.add(badge(getTranslation("invitations.mail.failed"), "tafel-badge-error"));
-            Div reason = new Div(new Span(r.mailError() == null ? "" : r.mailError()));
+            // in words: the server's text (or an exception's) is for the mail log, not for this list
+            Div reason = new Div(new Span(getTranslation("invitations.mail.failedReason")));
             reason.addClassName("tafel-muted");
             cell.add(reason);
         } else if (status == MailStatus.SENT) {
@@ -198,8 +211,8 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver, HasD
         } else {
             cell.add(badge(getTranslation(status == MailStatus.KEPT ? "invitations.mail.kept"
                     : "invitations.mail.pending"), "tafel-badge-muted"));
-            if (r.mailError() != null) {
-                Div reason = new Div(new Span(r.mailError()));
+            if (r.mailError() != null && status != MailStatus.KEPT) {
+                Div reason = new Div(new Span(getTranslation("invitations.mail.retrying")));
                 reason.addClassName("tafel-muted");
                 cell.add(reason);
             }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import nl.tafel.invitations.Answer;
 import nl.tafel.invitations.Attendance;
 import nl.tafel.invitations.InvitationService;
+import nl.tafel.invitations.InvitationUpdates;
 import nl.tafel.meetings.MeetingDetails;
 import nl.tafel.meetings.MeetingPageSection;
 import nl.tafel.meetings.MeetingStatus;
@@ -26,9 +27,11 @@ import nl.tafel.shared.ui.Notifications;
 class InvitationsPageSection implements MeetingPageSection {
 
     private final InvitationService invitations;
+    private final InvitationUpdates updates;
 
-    InvitationsPageSection(InvitationService invitations) {
+    InvitationsPageSection(InvitationService invitations, InvitationUpdates updates) {
         this.invitations = invitations;
+        this.updates = updates;
     }
 
     @Override
@@ -41,6 +44,10 @@ class InvitationsPageSection implements MeetingPageSection {
         box.addClassName("tafel-invitations");
         box.setId("meeting-invitations");
         fill(box, meeting);
+        if (meeting.status() == MeetingStatus.PUBLISHED && box.getChildren().findAny().isPresent()) {
+            // the invitations go out just after publication (and after each change): follow them without a reload
+            updates.refreshWhileAttached(box, meeting.id(), () -> fill(box, meeting));
+        }
         return box.getChildren().findAny().isPresent() ? Optional.of(box) : Optional.empty();
     }
 
@@ -81,11 +88,16 @@ class InvitationsPageSection implements MeetingPageSection {
             Attendance a = invitations.attendance(meeting.id());
             Span counts = new Span(a.sent()
                     ? box.getTranslation("invitations.counts", a.accepted(), a.tentative(), a.declined(), a.open())
-                    : box.getTranslation("invitations.notYetSent", a.invitees().size()));
+                    : a.status() == MeetingStatus.CONCEPT
+                    ? box.getTranslation("invitations.notYetSent", a.invitees().size())
+                    : box.getTranslation("invitations.sending"));
             counts.setId("invitation-counts");
             box.add(counts);
             if (a.forecast() != null) {
-                Span forecast = new Span(box.getTranslation(a.forecast().translationKey()));
+                Span forecast = new Span(box.getTranslation(a.forecast().translationKey())
+                        + (a.answersBeforeChange() == 0 ? "" : " " + box.getTranslation(a.answersBeforeChange() == 1
+                        ? "invitations.forecast.beforeChange.one" : "invitations.forecast.beforeChange",
+                        a.answersBeforeChange())));
                 forecast.addClassName("tafel-badge");
                 forecast.addClassName(switch (a.forecast()) {
                     case MET -> "tafel-badge-success";

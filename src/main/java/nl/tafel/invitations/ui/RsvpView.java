@@ -76,7 +76,8 @@ class RsvpView extends nl.tafel.shared.ui.LinkPage implements BeforeEnterObserve
             card.add(recorded);
         }
         if (r.status() != MeetingStatus.PUBLISHED) {
-            card.add(message(getTranslation("rsvp.over"), "tafel-badge-muted"));
+            card.add(message(getTranslation(r.status() == MeetingStatus.FINISHED ? "rsvp.finished" : "rsvp.over"),
+                    "tafel-badge-muted"));
             return;
         }
         Paragraph question = new Paragraph(getTranslation(r.answer() == Answer.NEEDS_ACTION ? "invitations.question"

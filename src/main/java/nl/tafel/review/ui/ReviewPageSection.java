@@ -22,9 +22,11 @@ import nl.tafel.review.ReviewService;
 class ReviewPageSection implements MeetingPageSection {
 
     private final ReviewService review;
+    private final nl.tafel.invitations.InvitationUpdates invitationUpdates;
 
-    ReviewPageSection(ReviewService review) {
+    ReviewPageSection(ReviewService review, nl.tafel.invitations.InvitationUpdates invitationUpdates) {
         this.review = review;
+        this.invitationUpdates = invitationUpdates;
     }
 
     @Override
@@ -39,10 +41,20 @@ class ReviewPageSection implements MeetingPageSection {
                 || !review.mayPrepare(meeting.id())) {
             return Optional.empty();
         }
-        Preparation p = review.prepare(meeting.id());
         Div box = new Div();
         box.addClassName("tafel-pack");
         box.setId("meeting-review");
+        fill(box, meeting);
+        if (meeting.status() == MeetingStatus.PUBLISHED) {
+            // the members to read come from the invitations, which go out just after publication
+            invitationUpdates.refreshWhileAttached(box, meeting.id(), () -> fill(box, meeting));
+        }
+        return Optional.of(box);
+    }
+
+    private void fill(Div box, MeetingDetails meeting) {
+        box.removeAll();
+        Preparation p = review.prepare(meeting.id());
         Span title = new Span(box.getTranslation("review.title"));
         title.addClassName("tafel-pack-title");
         int papers = p.papers().size();
@@ -69,6 +81,5 @@ class ReviewPageSection implements MeetingPageSection {
             table.setId("open-reading-table");
             box.add(table);
         }
-        return Optional.of(box);
     }
 }
