@@ -93,12 +93,21 @@ public class InvitationService {
         List<InviteeRow> result = new ArrayList<>();
         Set<Long> known = new HashSet<>();
         Set<String> knownEmails = new HashSet<>();
+        boolean planning = m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED;
+        Set<PersonId> members = planning ? new HashSet<>(spaces.members(m.spaceId()).stream().map(SpaceMember::personId)
+                .toList()) : Set.of();
         for (InviteeEntity r : rows) {
             if (r.personId() != null) {
                 known.add(r.personId().value());
             }
             knownEmails.add(r.getEmail());
             if (r.isRemoved()) {
+                if (r.personId() != null && members.contains(r.personId())) {
+                    // a member whose invitation was taken back: listed, so that they can be invited again
+                    result.add(new InviteeRow(r.id(), r.personId(), r.getName(), r.getEmail(), false,
+                            r.isRequired(), Answer.NEEDS_ACTION, null, null, null, false, null, null,
+                            r.getVersion(), false, true));
+                }
                 continue;
             }
             MailState state = r.getLastMailId() == null ? null : states.get(r.getLastMailId());
@@ -107,13 +116,13 @@ public class InvitationService {
                     r.getAnswer(), r.getAnsweredAt(), r.getAnsweredVia(),
                     recorder == null ? null : recorder.fullName(), r.isInvited(),
                     state == null ? null : state.status(), state == null ? null : state.lastError(), r.getVersion(),
-                    r.answeredBeforeChange(m.startsAt(), m.endsAt())));
+                    r.answeredBeforeChange(m.startsAt(), m.endsAt()), false));
         }
-        if (m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED) {
+        if (planning) {
             for (SpaceMember member : spaces.members(m.spaceId())) {
                 if (!known.contains(member.personId().value()) && !knownEmails.contains(member.email())) {
                     result.add(new InviteeRow(null, member.personId(), member.name(), member.email(), false, true,
-                            Answer.NEEDS_ACTION, null, null, null, false, null, null, 0, false));
+                            Answer.NEEDS_ACTION, null, null, null, false, null, null, 0, false, false));
                 }
             }
         }
@@ -124,6 +133,9 @@ public class InvitationService {
         int declined = 0;
         int open = 0;
         for (InviteeRow r : result) {
+            if (r.withdrawn()) {
+                continue;
+            }
             switch (r.answer()) {
                 case ACCEPTED -> accepted++;
                 case TENTATIVE -> tentative++;
@@ -134,7 +146,8 @@ public class InvitationService {
         Integer needed = null;
         QuorumForecast forecast = null;
         if (m.quorumPercent() != null) {
-            List<InviteeRow> voters = result.stream().filter(r -> !r.guest() && r.required()).toList();
+            List<InviteeRow> voters = result.stream().filter(r -> !r.guest() && r.required() && !r.withdrawn())
+                    .toList();
             needed = (int) Math.ceil(voters.size() * m.quorumPercent() / 100.0);
             long coming = voters.stream().filter(r -> r.answer() == Answer.ACCEPTED).count();
             long maybe = voters.stream().filter(r -> r.answer() == Answer.TENTATIVE
@@ -208,7 +221,7 @@ public class InvitationService {
                 // a row made for their address (as a guest) is theirs: a member stays a member
                 row = invitees.findByMeetingIdAndEmail(id.value(), member.email()).orElse(null);
                 if (row != null && row.personId() == null) {
-                    row.becomeMember(me);
+                    row.becomeMember(me, member.name(), CurrentUser.require().locale());
                 }
             }
             row = row != null ? row : invitees.save(new InviteeEntity(id.value(), me, member.email(), member.name(),

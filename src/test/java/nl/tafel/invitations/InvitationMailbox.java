@@ -79,8 +79,27 @@ final class InvitationMailbox {
         }
     }
 
+    /** The mail's calendar part, checked for RFC 5545 folding (see {@link #parse}). */
     static Calendar calendar(MimeMessage m) throws MessagingException, IOException, ParserException {
-        return new CalendarBuilder().build(new StringReader(text(part(m, "text/calendar"))));
+        return parse(text(part(m, "text/calendar")));
+    }
+
+    /** Parses a calendar (a mail's part or a feed) after checking that it is folded as RFC 5545 requires. */
+    static Calendar parse(String ics) throws IOException, ParserException {
+        assertFolded(ics);
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    /** Every content line ends in CRLF and is at most 75 octets long (RFC 5545 section 3.1), CRLF not counted. */
+    static void assertFolded(String ics) {
+        assertThat(ics).as("a calendar ends its last line with CRLF").endsWith("\r\n");
+        String[] lines = ics.split("\r\n", -1);
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i];
+            assertThat(line).as("line %d has no bare line break", i + 1).doesNotContain("\n").doesNotContain("\r");
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                    .as("line %d is at most 75 octets: %s", i + 1, line).isLessThanOrEqualTo(75);
+        }
     }
 
     static VEvent event(Calendar calendar) {

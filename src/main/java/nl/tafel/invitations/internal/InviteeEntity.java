@@ -176,8 +176,10 @@ public class InviteeEntity {
     }
 
     /** A row made for a guest whose address turns out to be a member's: they are invited as the member they are. */
-    public void becomeMember(PersonId person) {
+    public void becomeMember(PersonId person, String name, Locale locale) {
         this.personId = person.value();
+        this.name = name;
+        this.locale = locale.toLanguageTag();
         this.guest = false;
         this.required = true;
     }

@@ -148,8 +148,9 @@ public class Inviter {
             }
             if (emails.contains(member.email())) {
                 // added as a guest by their address before publication: a member stays a member
-                current.stream().filter(i -> i.personId() == null && i.getEmail().equals(member.email())).findFirst()
-                        .ifPresent(i -> i.becomeMember(member.personId()));
+                current.stream().filter(i -> i.personId() == null && i.getEmail().equalsIgnoreCase(member.email()))
+                        .findFirst().ifPresent(i -> accounts.findById(member.personId()).ifPresent(
+                                account -> i.becomeMember(account.id(), account.displayName(), account.locale())));
                 continue;
             }
             accounts.findById(member.personId()).filter(Account::canSignIn).ifPresent(account -> invitees.save(

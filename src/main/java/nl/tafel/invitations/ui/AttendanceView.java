@@ -226,6 +226,11 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver, HasD
         var root = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
         root.setAriaLabel(getTranslation("invitations.actionsFor", r.name()));
         SubMenu sub = root.getSubMenu();
+        if (r.withdrawn()) {
+            sub.addItem(getTranslation("invitations.invite"), e -> act(() -> invitations.invite(
+                    attendance.meetingId(), r), getTranslation("invitations.invited", r.name())));
+            return menu;
+        }
         if (attendance.status() == MeetingStatus.PUBLISHED) {
             for (Answer answer : List.of(Answer.ACCEPTED, Answer.TENTATIVE, Answer.DECLINED)) {
                 sub.addItem(getTranslation("invitations.record", getTranslation(answer.translationKey())),
