@@ -111,6 +111,70 @@ class InvitationViewsTest extends SpringBrowserlessTest {
                 .isEqualTo("Wethouder Economie");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void theAttendanceListSaysInWordsThatAMailWaitsAndNeverShowsTheException() {
+        InviteeRow member = row(MEMBER);
+        Long mailId = jdbc.queryForObject("select last_mail_id from invitee where id = ?", Long.class, member.id());
+        jdbc.update("update mail_outbox set status = 'PENDING', attempts = 2, last_error = ? where id = ?",
+                "MailSendException: Mail server connection failed. Failed messages: "
+                        + "org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: "
+                        + "localhost, 25; timeout -1; nested exception is: java.net.ConnectException: Connection refused",
+                mailId);
+        UI.getCurrent().navigate("vergaderingen/" + meeting + "/aanwezigheid");
+        @SuppressWarnings("unchecked")
+        Grid<InviteeRow> grid = find(Grid.class).id("attendance-grid");
+        int index = grid.getListDataView().getItems().map(InviteeRow::email).toList().indexOf(MEMBER);
+        String cell = test(grid).getCellComponent(index, "mail").getElement().getTextRecursively();
+        assertThat(cell).contains("Wacht op verzending").contains("wordt vanzelf opnieuw verstuurd")
+                .doesNotContain("Exception").doesNotContain("Connection refused");
+
+        jdbc.update("update mail_outbox set status = 'FAILED', last_error = ? where id = ?",
+                "org.eclipse.angus.mail.smtp.SMTPAddressFailedException: 550 5.1.1 User unknown", mailId);
+        UI.getCurrent().navigate("vergaderingen/" + meeting + "/aanwezigheid");
+        @SuppressWarnings("unchecked")
+        Grid<InviteeRow> again = find(Grid.class).id("attendance-grid");
+        String failed = test(again).getCellComponent(index, "mail").getElement().getTextRecursively();
+        assertThat(failed).contains("Niet bezorgd").contains("geweigerd").doesNotContain("Exception");
+    }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void theMeetingPageFollowsThePublicationWithoutAReload() {
+        String other = nl.tafel.TestBoard.unique("Concept");
+        var space = board.space("Ruimte " + other);
+        MeetingId concept = board.meeting(space, other, java.time.LocalDate.now(MeetingService.ZONE).plusDays(10),
+                null, null);
+        UI.getCurrent().navigate("vergaderingen/" + concept);
+        assertThat(find(Div.class).id("meeting-invitations").getElement().getTextRecursively())
+                .contains("Bij publiceren krijgen 3 genodigden");
+        test(find(Button.class).id("meeting-publish")).click();
+        // the invitations go out after the commit, on another thread; the page hears of it and redraws
+        CurrentUser.runAsSystem(() -> inviter.sync(concept));
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(
+                () -> {
+                    roundTrip();
+                    assertThat(find(Div.class).id("meeting-invitations").getElement().getTextRecursively())
+                            .contains("0 komen · 0 misschien · 0 komen niet · 3 nog geen antwoord")
+                            .doesNotContain("Bij publiceren");
+                });
+    }
+
+    @Test
+    @WithUserDetails(MEMBER)
+    void theAnswerPageOfAFinishedMeetingSaysItHasEnded() {
+        String token = tokens.issue("rsvp", row(MEMBER).id());
+        jdbc.update("update meeting set status = 'FINISHED' where id = ?", meeting.value().toString());
+        UI.getCurrent().navigate("antwoord", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("t", token, "a", "ja")));
+        assertThat(find(Div.class).id("rsvp-card").getElement().getTextRecursively())
+                .contains("Deze vergadering is afgerond; antwoorden kan niet meer.");
+        assertThat(row(MEMBER).answer()).isEqualTo(Answer.NEEDS_ACTION);
+    }
+
     @Test
     @WithUserDetails(MEMBER)
     void theCalendarLinkPageShowsTheAddressAndMakesANewOne() {
