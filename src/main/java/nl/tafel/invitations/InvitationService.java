@@ -45,9 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class InvitationService {
 
-    /** The signed-in person's own invitation. */
+    /**
+     * The signed-in person's own invitation. {@code answerBeforeChange}: the answer was given before the meeting's
+     * time changed.
+     */
     public record MyInvitation(boolean invited, Answer answer, java.time.@Nullable Instant answeredAt,
-            boolean canAnswer) {
+            boolean canAnswer, boolean answerBeforeChange) {
     }
 
     private final InvitationRepository invitations;
@@ -203,8 +206,9 @@ public class InvitationService {
         Optional<InviteeEntity> row = invitees.findByMeetingIdAndPersonId(id.value(), me.value())
                 .filter(r -> !r.isRemoved());
         boolean open = answerable(m);
-        return row.map(r -> new MyInvitation(r.isInvited(), r.getAnswer(), r.getAnsweredAt(), open))
-                .orElseGet(() -> new MyInvitation(false, Answer.NEEDS_ACTION, null, open && isMember(m)));
+        return row.map(r -> new MyInvitation(r.isInvited(), r.getAnswer(), r.getAnsweredAt(), open,
+                r.answeredBeforeChange(m.startsAt(), m.endsAt())))
+                .orElseGet(() -> new MyInvitation(false, Answer.NEEDS_ACTION, null, open && isMember(m), false));
     }
 
     /** The signed-in person answers in the app. Members of the space may answer even if their mail went astray. */

@@ -96,6 +96,6 @@ public class RsvpService {
     private static RsvpResult result(InviteeEntity invitee, MeetingDetails m) {
         return new RsvpResult(m.id(), m.title(), m.startsAt(), m.endsAt(),
                 m.location() != null ? m.location() : m.joinUrl(), invitee.getName(), invitee.locale(),
-                invitee.getAnswer(), m.status());
+                invitee.getAnswer(), m.status(), invitee.answeredBeforeChange(m.startsAt(), m.endsAt()));
     }
 }

@@ -79,5 +79,17 @@ class InvitationLinksIT extends BrowserTest {
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(url(
                 "/agenda-feed/" + "A".repeat(43) + ".ics"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
+        for (String line : ok.body().split("\r\n")) {
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line)
+                    .isLessThanOrEqualTo(75);
+        }
+        assertThat(ok.body()).contains("X-WR-CALNAME:");
+        String token = path.substring("/agenda-feed/".length(), path.length() - ".ics".length());
+        StringBuilder swapped = new StringBuilder();
+        token.chars().forEach(c -> swapped.append((char) (Character.isUpperCase(c) ? Character.toLowerCase(c)
+                : Character.toUpperCase(c))));
+        HttpResponse<String> otherCase = http.send(HttpRequest.newBuilder(URI.create(url(
+                "/agenda-feed/" + swapped + ".ics"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherCase.statusCode()).as("the token in other case is another address").isEqualTo(404);
     }
 }

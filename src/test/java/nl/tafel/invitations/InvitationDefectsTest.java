@@ -307,6 +307,8 @@ class InvitationDefectsTest {
         InviteeRow member = row(id, MEMBER);
         assertThat(member.answer()).as("kept").isEqualTo(Answer.ACCEPTED);
         assertThat(member.answerBeforeChange()).isTrue();
+        assertThat(as.call(MEMBER, () -> invitations.mine(id)).answerBeforeChange()).isTrue();
+        assertThat(rsvp.show(token).answerBeforeChange()).as("the answer page says so too").isTrue();
         assertThat(row(id, READER).answerBeforeChange()).as("no answer, nothing before the change").isFalse();
         Attendance attendance = as.call(SECRETARY, () -> invitations.attendance(id));
         assertThat(attendance.answersBeforeChange()).isEqualTo(2);

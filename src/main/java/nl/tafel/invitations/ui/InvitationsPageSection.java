@@ -80,6 +80,12 @@ class InvitationsPageSection implements MeetingPageSection {
                     buttons.add(b);
                 }
                 box.add(buttons);
+                if (mine.answerBeforeChange()) {
+                    Span before = new Span(box.getTranslation("invitations.mine.beforeChange",
+                            box.getTranslation(mine.answer().translationKey())));
+                    before.setId("rsvp-before-change");
+                    box.add(before);
+                }
             } else {
                 box.add(new Span(box.getTranslation(mine.answer().translationKey())));
             }

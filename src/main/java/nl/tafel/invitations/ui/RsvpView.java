@@ -74,6 +74,12 @@ class RsvpView extends nl.tafel.shared.ui.LinkPage implements BeforeEnterObserve
                     r.inviteeName(), getTranslation(r.answer().translationKey())));
             recorded.setId("rsvp-recorded");
             card.add(recorded);
+            if (r.answerBeforeChange()) {
+                Paragraph before = new Paragraph(getTranslation("invitations.mine.beforeChange",
+                        getTranslation(r.answer().translationKey())));
+                before.setId("rsvp-before-change");
+                card.add(before);
+            }
         }
         if (r.status() != MeetingStatus.PUBLISHED) {
             card.add(message(getTranslation(r.status() == MeetingStatus.FINISHED ? "rsvp.finished" : "rsvp.over"),

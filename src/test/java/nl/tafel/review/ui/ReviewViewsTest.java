@@ -274,4 +274,27 @@ class ReviewViewsTest extends SpringBrowserlessTest {
         assertThat(text).contains("Voor iedereen").doesNotContain("Alleen voor het bestuur");
         assertThat(find(Button.class).withClassName("minutes-question-answered").all()).isEmpty();
     }
+
+    @Autowired
+    nl.tafel.TestBoard testBoard;
+    @Autowired
+    nl.tafel.invitations.internal.Inviter inviter;
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void theReadingSummaryFollowsThePublicationWithoutAReload() {
+        String title = nl.tafel.TestBoard.unique("Concept");
+        var concept = testBoard.meeting(testBoard.space("Ruimte " + title), title,
+                java.time.LocalDate.now(nl.tafel.meetings.MeetingService.ZONE).plusDays(8), null, null);
+        fixture.paper(concept, 1, "Jaarverslag.pdf", 2);
+        UI.getCurrent().navigate("vergaderingen/" + concept);
+        test(find(Button.class).id("meeting-publish")).click();
+        // the invitees are known once the invitations went out, after the commit: the summary follows
+        nl.tafel.shared.CurrentUser.runAsSystem(() -> inviter.sync(concept));
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> {
+                    roundTrip();
+                    assertThat(text("review-ready")).isEqualTo("0 van 3 leden hebben alles gelezen");
+                });
+    }
 }
