@@ -174,7 +174,6 @@ class InvitationDefectsTest {
         as.run(SECRETARY, () -> meetings.update(id, new MeetingDraft(title, details.draft().date(),
                 LocalTime.of(20, 0), LocalTime.of(22, 0), details.form(), details.location(), details.joinUrl(),
                 null, null), details.version()));
-        CurrentUser.runAsSystem(() -> inviter.sync(id));
         MimeMessage update = subjects(await(smtp, MEMBER, title, 4), "Gewijzigd").getFirst();
         assertThat(sequence(update)).isGreaterThan(sequence(again));
         MimeMessage readerUpdate = subjects(await(smtp, READER, title, 2), "Gewijzigd").getFirst();
@@ -247,7 +246,6 @@ class InvitationDefectsTest {
                 + " removed, version) values (?, null, ?, 'Lid als gast', 'nl', false, true, 'NEEDS_ACTION', false, 0)",
                 id.value().toString(), MEMBER);
         as.run(SECRETARY, () -> meetings.publish(id));
-        CurrentUser.runAsSystem(() -> inviter.sync(id));
         MimeMessage mail = await(smtp, MEMBER, title, 1).getFirst();
         assertThat(text(part(mail, "text/plain"))).doesNotContain("Lid als gast");
         InviteeRow member = row(id, MEMBER);
@@ -297,7 +295,7 @@ class InvitationDefectsTest {
         as.run(SECRETARY, () -> meetings.update(id, new MeetingDraft(title + " (2)", before.draft().date(),
                 before.draft().start(), before.draft().end(), before.form(), before.location(), null, null, null),
                 before.version()));
-        CurrentUser.runAsSystem(() -> inviter.sync(id));
+        await(smtp, MEMBER, title, 2);
         assertThat(row(id, MEMBER).answerBeforeChange()).isFalse();
 
         var details = as.call(SECRETARY, () -> meetings.get(id));
@@ -314,7 +312,6 @@ class InvitationDefectsTest {
         assertThat(attendance.answersBeforeChange()).isEqualTo(2);
         assertThat(attendance.forecast()).isNotNull();
 
-        CurrentUser.runAsSystem(() -> inviter.sync(id));
         MimeMessage update = await(smtp, MEMBER, title, 3).stream()
                 .filter(m -> InvitationMailbox.subject(m).startsWith("Gewijzigd")
                         && InvitationMailbox.subject(m).contains("20:00")).findFirst().orElseThrow();

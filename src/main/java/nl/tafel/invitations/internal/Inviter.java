@@ -96,7 +96,11 @@ public class Inviter {
         if (m.status() == MeetingStatus.CONCEPT) {
             return;
         }
-        invitations.createIfMissing(id.value(), uid(id));
+        if (!invitations.existsById(id.value())) {
+            // only when missing: an "insert ignore" on an existing row takes a shared lock, and two syncs at once
+            // (the listener and a retry) then deadlock on the lock below
+            invitations.createIfMissing(id.value(), uid(id));
+        }
         InvitationEntity invitation = invitations.lock(id.value()).orElseThrow();
         if (m.status() == MeetingStatus.CANCELLED) {
             if (invitation.isSent() && !invitation.isCancelled()) {
