@@ -331,7 +331,7 @@ public class AgendaService {
         return new AgendaItemView(item.itemId(), item.getParentId() == null ? null
                 : new AgendaItemId(item.getParentId()), number, depth, item.getTitle(), item.getPurpose(),
                 item.getPresenter(), item.getMinutes(), startsAt, item.getDescription(), item.isStanding(),
-                attachments.getOrDefault(item.getId(), List.of()));
+                attachments.getOrDefault(item.getId(), List.of()), item.getRole());
     }
 
     private static List<AgendaItemEntity> children(List<AgendaItemEntity> all, @Nullable UUID parent) {

@@ -41,15 +41,19 @@ public class MeetingService {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    /** The standing items every new agenda starts with; new items go in before "Rondvraag". */
-    static final List<ItemDraft> STANDING_TOP = List.of(
-            new ItemDraft("Opening en vaststellen agenda", ItemPurpose.DECISION, null, 5, null),
-            new ItemDraft("Notulen vorige vergadering", ItemPurpose.DECISION, null, 10, null),
-            new ItemDraft("Actielijst", ItemPurpose.DISCUSSION, null, 10, null),
-            new ItemDraft("Ingekomen stukken en mededelingen", ItemPurpose.INFORMATION, null, 10, null));
-    static final List<ItemDraft> STANDING_END = List.of(
-            new ItemDraft("Rondvraag", ItemPurpose.DISCUSSION, null, 10, null),
-            new ItemDraft("Sluiting", ItemPurpose.INFORMATION, null, 5, null));
+    /**
+     * The standing items every new agenda starts with (Dutch data: the association's agenda is Dutch), each with its
+     * role; new items go in before "Rondvraag".
+     */
+    static final List<TemplateItem> STANDING = List.of(
+            new TemplateItem("Opening en vaststellen agenda", ItemPurpose.DECISION, 5, false, ItemRole.OPENING),
+            new TemplateItem("Notulen vorige vergadering", ItemPurpose.DECISION, 10, false,
+                    ItemRole.PREVIOUS_MINUTES),
+            new TemplateItem("Actielijst", ItemPurpose.DISCUSSION, 10, false, ItemRole.ACTIONS),
+            new TemplateItem("Ingekomen stukken en mededelingen", ItemPurpose.INFORMATION, 10, false,
+                    ItemRole.ANNOUNCEMENTS),
+            new TemplateItem("Rondvraag", ItemPurpose.DISCUSSION, 10, true, ItemRole.QUESTIONS),
+            new TemplateItem("Sluiting", ItemPurpose.INFORMATION, 5, true, ItemRole.CLOSING));
 
     /** What a planner is told but not stopped by. */
     public record Saved(MeetingId id, List<String> warnings) {
@@ -118,6 +122,7 @@ public class MeetingService {
             AgendaItemEntity item = standing(meeting, position++,
                     new ItemDraft(standing.title(), standing.purpose(), null, standing.minutes(), null));
             item.setClosing(standing.atEnd());
+            item.setRole(standing.role());
             items.save(item);
         }
         events.publishEvent(new MeetingScheduled(meeting.meetingId(), spaceId));
