@@ -71,8 +71,17 @@ public class AgendaPackService implements DisposableBean {
         }
     }
 
+    /**
+     * Where the pack stands. {@code staleSince}: the agenda changed after this version was built (the pack is
+     * "verouderd"); {@code rebuildAt}: when the next version will be built by itself.
+     */
     public record PackStatus(State state, int progress, int version, @Nullable DocumentId documentId,
-            @Nullable Instant builtAt, @Nullable String message) {
+            @Nullable Instant builtAt, @Nullable String message, @Nullable Instant staleSince,
+            @Nullable Instant rebuildAt) {
+
+        public boolean stale() {
+            return staleSince != null;
+        }
     }
 
     private final MeetingRepository meetings;
@@ -114,11 +123,17 @@ public class AgendaPackService implements DisposableBean {
     /** The pack's row as it stands, for someone whose access was checked. */
     private PackStatus row(MeetingId id) {
         List<PackStatus> rows = jdbc.query("""
-                select status, progress, pack_version, document_id, built_at, message from agenda_pack
-                where meeting_id = ?""", (rs, n) -> new PackStatus(State.valueOf(rs.getString(1)), rs.getInt(2),
-                rs.getInt(3), rs.getObject(4, UUID.class) == null ? null : new DocumentId(rs.getObject(4, UUID.class)),
-                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6)), id.value());
-        return rows.isEmpty() ? new PackStatus(State.NONE, 0, 0, null, null, null) : rows.getFirst();
+                select status, progress, pack_version, document_id, built_at, message, stale_since, rebuild_after
+                from agenda_pack where meeting_id = ?""", (rs, n) -> new PackStatus(State.valueOf(rs.getString(1)),
+                rs.getInt(2), rs.getInt(3),
+                rs.getObject(4, UUID.class) == null ? null : new DocumentId(rs.getObject(4, UUID.class)),
+                instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))), id.value());
+        return rows.isEmpty() ? new PackStatus(State.NONE, 0, 0, null, null, null, null, null) : rows.getFirst();
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Starts building the pack in the background, as the person who asked (their access applies). */
@@ -129,8 +144,8 @@ public class AgendaPackService implements DisposableBean {
         jdbc.update("insert ignore into agenda_pack (meeting_id, status, progress) values (?, 'NONE', 0)",
                 id.value());
         int claimed = jdbc.update("""
-                update agenda_pack set status = 'QUEUED', progress = 0, requested_by = ?, message = null
-                where meeting_id = ? and status not in ('QUEUED', 'BUILDING')""",
+                update agenda_pack set status = 'QUEUED', progress = 0, requested_by = ?, message = null,
+                rebuild_after = null where meeting_id = ? and status not in ('QUEUED', 'BUILDING')""",
                 CurrentUser.requirePersonId().value(), id.value());
         if (claimed == 0) {
             throw new TafelException("pack.error.busy");
@@ -148,11 +163,30 @@ public class AgendaPackService implements DisposableBean {
             access.requirePlanner(meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new));
             jdbc.update("""
                     insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'BUILDING', 1, ?)
-                    on duplicate key update status = 'BUILDING', progress = 1, message = null""", id.value(),
-                    CurrentUser.requirePersonId().value());
+                    on duplicate key update status = 'BUILDING', progress = 1, message = null, rebuild_after = null""",
+                    id.value(), CurrentUser.requirePersonId().value());
         });
         run(id);
         return row(id);
+    }
+
+    /**
+     * Builds the next version of a stale pack whose rebuild is due at {@code now}, in this thread, unless someone
+     * rebuilt it meanwhile or it is being built. Returns whether it was built.
+     */
+    public boolean rebuildIfDue(MeetingId id, Instant now) {
+        Boolean claimed = writing.execute(tx -> {
+            access.requirePlanner(meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new));
+            return jdbc.update("""
+                    update agenda_pack set status = 'BUILDING', progress = 1, message = null, rebuild_after = null
+                    where meeting_id = ? and rebuild_after <= ? and status not in ('QUEUED', 'BUILDING')""",
+                    id.value(), Timestamp.from(now)) == 1;
+        });
+        if (!Boolean.TRUE.equals(claimed)) {
+            return false;
+        }
+        run(id);
+        return true;
     }
 
     private void run(MeetingId id) {
@@ -200,7 +234,8 @@ public class AgendaPackService implements DisposableBean {
             StoredDocument stored = store(id, output.file(), name, gathered.previousPack());
             jdbc.update("""
                     update agenda_pack set status = 'READY', progress = 100, pack_version = ?, document_id = ?,
-                    document_name = ?, built_at = ?, manifest = ?, message = null where meeting_id = ?""",
+                    document_name = ?, built_at = ?, manifest = ?, message = null,
+                    stale_since = if(rebuild_after is null, null, stale_since) where meeting_id = ?""",
                     stored.versionNumber(), stored.documentId().value(), name, Timestamp.from(clock.instant()),
                     String.join("\n", output.manifest()), id.value());
             long end = System.nanoTime();

@@ -46,6 +46,15 @@ class AgendaPackTest {
     AccountDirectory accounts;
     @Autowired
     RunAs as;
+    @Autowired
+    nl.tafel.meetings.internal.FollowUpJob followUps;
+    @Autowired
+    nl.tafel.TestConfig.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     SpaceDetails space;
     MeetingId meeting;
@@ -150,10 +159,22 @@ class AgendaPackTest {
         AgendaItemView notulen = as.call(SECRETARY, () -> agenda.agenda(meeting)).get(1);
         as.call(SECRETARY, () -> documents.uploadVersion(notulen.documents().getFirst().documentId(),
                 "notulen-def.pdf", sample("notulen-bestuur-2025-12.pdf"), -1));
+        // at once "verouderd", and rebuilt by itself a minute after the last change
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                as.call(SECRETARY, () -> packs.status(meeting)).stale());
+        AgendaPackService.PackStatus stale = as.call(SECRETARY, () -> packs.status(meeting));
+        assertThat(stale.version()).isEqualTo(first.version());
+        assertThat(stale.rebuildAt()).isNotNull();
+        followUps.runDue();
+        assertThat(as.call(SECRETARY, () -> packs.status(meeting)).version()).as("not before the delay")
+                .isEqualTo(first.version());
+        clock.advance(java.time.Duration.ofMinutes(2));
+        followUps.runDue();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 as.call(SECRETARY, () -> packs.status(meeting)).version() == first.version() + 1);
         AgendaPackService.PackStatus second = as.call(SECRETARY, () -> packs.status(meeting));
         assertThat(second.state()).isEqualTo(AgendaPackService.State.READY);
+        assertThat(second.stale()).isFalse();
         try (PDDocument pack = openPack(second)) {
             assertThat(page(pack, 2)).contains("Nieuw of gewijzigd: 2 Notulen vorige vergadering:"
                     + " Notulen december.pdf (v2)");

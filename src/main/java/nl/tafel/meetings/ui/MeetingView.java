@@ -215,6 +215,15 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         } else {
             packSection.add(new Span(getTranslation("pack.none")));
         }
+        if (status.stale() && status.version() > 0) {
+            // the agenda changed after this version: said at once, until the next version is there
+            Span stale = new Span(status.rebuildAt() == null ? getTranslation("pack.stale", status.version())
+                    : getTranslation("pack.staleRebuild", status.version(), java.time.format.DateTimeFormatter
+                            .ofPattern("HH:mm").format(status.rebuildAt().atZone(MeetingService.ZONE))));
+            stale.setId("pack-stale");
+            stale.addClassName("tafel-warning-text");
+            packSection.add(stale);
+        }
         boolean open = m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED;
         if (m.canEdit() && open && !busy) {
             Button build = new Button(getTranslation(status.version() > 0 ? "pack.rebuild" : "pack.build"), e -> {
@@ -229,7 +238,9 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             packSection.add(build);
         }
         // While it builds, the page asks every second; it stops once the pack is done.
-        getUI().ifPresent(ui -> ui.setPollInterval(busy ? 1000 : -1));
+        // A stale pack is rebuilt by itself: the page asks now and then until the new version is there.
+        int poll = busy ? 1000 : status.stale() && status.rebuildAt() != null ? 5000 : -1;
+        getUI().ifPresent(ui -> ui.setPollInterval(poll));
     }
 
     @Override
@@ -306,7 +317,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         box.add(new Paragraph(getTranslation("agenda.changesTitle")));
         UnorderedList list = new UnorderedList();
         for (MeetingDetails.AgendaChange change : m.changesAfterPublication()) {
-            String what = getTranslation(change.messageKey(), change.argument() == null ? "" : change.argument());
+            String what = getTranslation(change.messageKey(), change.arguments());
             list.add(new ListItem(Formats.dateTime(change.at(), getLocale()) + " · " + change.by() + " · " + what));
         }
         box.add(list);
