@@ -310,6 +310,21 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return row;
     }
 
+    /** A paper leaves a published agenda only when the planner confirms it, knowing the invitees will be told. */
+    private void confirmWithdraw(AgendaItemView.Attachment doc, Runnable detach) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setId("agenda-detach-confirm");
+        confirm.setHeader(getTranslation("agenda.detachConfirm.title"));
+        confirm.setText(getTranslation("agenda.detachConfirm.text", doc.name(), meeting.title()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("agenda.detachConfirm.confirm"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> detach.run());
+        confirm.open();
+    }
+
     private Component changes(MeetingDetails m) {
         Div box = new Div();
         box.addClassName("tafel-notice");
@@ -461,8 +476,9 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                     () -> change(() -> agenda.moveItem(item.id(), item.parentId(), index + 1, version))));
         }
         for (AgendaItemView.Attachment doc : item.documents()) {
+            Runnable detach = () -> change(() -> agenda.detach(item.id(), doc.documentId(), version));
             list.add(action(dialog, "detach", getTranslation("agenda.detach", doc.name()),
-                    () -> change(() -> agenda.detach(item.id(), doc.documentId(), version))));
+                    meeting.status() != MeetingStatus.PUBLISHED ? detach : () -> confirmWithdraw(doc, detach)));
         }
         Button remove = action(dialog, "remove", getTranslation("agenda.removeItem"),
                 () -> change(() -> agenda.removeItem(item.id(), version)));
