@@ -93,6 +93,7 @@ public class AgendaPackService implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
+    private final org.springframework.beans.factory.ObjectProvider<OpenActions> openActions;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tafel-agenda-pack");
         thread.setDaemon(true);
@@ -101,7 +102,9 @@ public class AgendaPackService implements DisposableBean {
 
     AgendaPackService(MeetingRepository meetings, MeetingAccess access, AgendaService agenda,
             DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            org.springframework.beans.factory.ObjectProvider<OpenActions> openActions) {
+        this.openActions = openActions;
         this.meetings = meetings;
         this.access = access;
         this.agenda = agenda;
@@ -206,7 +209,7 @@ public class AgendaPackService implements DisposableBean {
                 }
                 sections.add(new AgendaPackBuilder.Section(item.number(),
                         time.format(item.startsAt().atZone(MeetingService.ZONE)), item.title(),
-                        text(item.purpose().translationKey()), item.presenter(), papers));
+                        text(item.purpose().translationKey()), item.presenter(), papers, item.description()));
             }
             long papersReady = System.nanoTime();
             // the pack's version is the version its document will get: one more than the last one stored
@@ -226,7 +229,7 @@ public class AgendaPackService implements DisposableBean {
             AgendaPackBuilder.Input input = new AgendaPackBuilder.Input(meeting.spaceName(),
                     shortName(meeting.spaceName()), meeting.title(), when, where, date, version,
                     DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").format(clock.instant().atZone(MeetingService.ZONE)),
-                    sections, changes);
+                    sections, changes, annexes(gathered));
             AgendaPackBuilder.Output output = builder.build(input, target, everyQuarterSecond(id));
             long built = System.nanoTime();
             String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
@@ -253,6 +256,32 @@ public class AgendaPackService implements DisposableBean {
         }
     }
 
+    /** The open actions under the "Actielijst" item (by its role), as an annex after the agenda. */
+    private List<AgendaPackBuilder.Annex> annexes(Gathered gathered) {
+        List<AgendaPackBuilder.Annex> annexes = new ArrayList<>();
+        for (AgendaItemView item : gathered.items()) {
+            if (!item.is(ItemRole.ACTIONS)) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+            for (OpenActions.OpenAction a : gathered.actions()) {
+                lines.add(a.number() + "  " + a.text());
+                lines.add("      " + a.owners() + " · " + (a.due() == null ? text("pack.actions.noDue")
+                        : text("pack.actions.due", day.format(a.due()))) + " · " + text(a.statusKey()));
+                if (a.lastNote() != null && !a.lastNote().isBlank()) {
+                    lines.add("      " + text("pack.actions.lastNote", a.lastNote().strip().replaceAll("\\s+", " ")));
+                }
+            }
+            if (lines.isEmpty()) {
+                continue; // no page to say there is nothing
+            }
+            String title = text("pack.actions.title", item.number(), item.title());
+            annexes.add(new AgendaPackBuilder.Annex(title, title, lines));
+        }
+        return annexes;
+    }
+
     /** The meeting as the pack shows it. */
     private record PackMeeting(SpaceId spaceId, String spaceName, String title, Instant startsAt, Instant endsAt,
             MeetingForm form, @Nullable String location) {
@@ -265,7 +294,7 @@ public class AgendaPackService implements DisposableBean {
     /** What a build reads from the database before it starts on the PDF. */
     private record Gathered(PackMeeting meeting, List<AgendaItemView> items, Map<String, Reading> readings,
             Map<VersionId, DocumentContent> pdfs, int previousVersion, @Nullable String previousManifest,
-            @Nullable StoredPack previousPack) {
+            @Nullable StoredPack previousPack, List<OpenActions.OpenAction> actions) {
 
         Reading reading(AgendaItemView.Attachment attachment) {
             return readings.get(attachment.mediaType());
@@ -306,73 +335,122 @@ public class AgendaPackService implements DisposableBean {
                 .flatMap(i -> i.documents().stream())
                 .filter(a -> readings.get(a.mediaType()) == Reading.PDF)
                 .map(AgendaItemView.Attachment::versionId).toList());
+        List<OpenActions.OpenAction> actions = items.stream().anyMatch(i -> i.is(ItemRole.ACTIONS))
+                ? openActions.orderedStream().flatMap(o -> o.of(id).stream()).toList() : List.of();
         return jdbc.query("""
                 select pack_version, manifest, document_id, document_name from agenda_pack where meeting_id = ?""",
                 (rs, n) -> new Gathered(meeting, items, readings, pdfs, rs.getInt(1), rs.getString(2),
                         rs.getObject(3, UUID.class) == null || rs.getString(4) == null ? null
-                                : new StoredPack(new DocumentId(rs.getObject(3, UUID.class)), rs.getString(4))),
+                                : new StoredPack(new DocumentId(rs.getObject(3, UUID.class)), rs.getString(4)),
+                        actions),
                 id.value())
-                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null, null));
+                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null, null, actions));
     }
 
     private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, Gathered gathered,
             List<Path> temporary) throws IOException {
         String label = attachment.name() + " (v" + attachment.version() + ")";
+        String id = attachment.documentId().value().toString();
         Reading reading = gathered.reading(attachment);
         Optional<DocumentContent> pdf;
         if (reading == Reading.PDF) {
             pdf = Optional.ofNullable(gathered.pdfs().get(attachment.versionId()));
             if (pdf.isEmpty()) {
-                return new AgendaPackBuilder.Paper(label, null, "pack.gone");
+                return new AgendaPackBuilder.Paper(label, null, "pack.gone", id, attachment.version());
             }
         } else if (reading == Reading.CONVERTED_PDF) {
             pdf = documents.readableCopy(attachment.versionId());
             if (pdf.isEmpty()) {
-                return new AgendaPackBuilder.Paper(label, null, "pack.notConverted");
+                return new AgendaPackBuilder.Paper(label, null, "pack.notConverted", id, attachment.version());
             }
         } else {
             return new AgendaPackBuilder.Paper(label, null,
-                    reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf");
+                    reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf", id,
+                    attachment.version());
         }
         Optional<Path> onDisk = pdf.get().file();
         if (onDisk.isPresent()) {
             // read where it is stored: the builder only reads it
-            return new AgendaPackBuilder.Paper(label, onDisk.get(), null);
+            return new AgendaPackBuilder.Paper(label, onDisk.get(), null, id, attachment.version());
         }
         Path file = Files.createTempFile("tafel-paper", ".pdf");
         temporary.add(file);
         try (InputStream in = pdf.get().open()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new AgendaPackBuilder.Paper(label, file, null);
+        return new AgendaPackBuilder.Paper(label, file, null, id, attachment.version());
     }
 
-    /** What differs from the previous pack: papers that are new, changed or gone, per agenda item. */
+    /** A paper in a pack's manifest: which document and version, under which item. */
+    private record Entry(String id, String version, String number, String title, String name) {
+
+        String line() {
+            return number + " " + title + ": " + name;
+        }
+    }
+
+    /**
+     * What differs from the previous pack, paper by paper, by identity (the document), not by the number of its item:
+     * a paper whose item was renumbered is "verplaatst", a new version is "nieuwe versie", and only papers that came
+     * or went are "nieuw" or "vervallen". Manifests written before papers had an identity are compared by their lines.
+     */
     private List<String> changes(@Nullable String previousManifest, List<AgendaPackBuilder.Section> sections) {
-        Set<String> before = new LinkedHashSet<>(previousManifest == null || previousManifest.isBlank() ? List.of()
-                : List.of(previousManifest.split("\n")));
-        Set<String> now = new LinkedHashSet<>();
+        List<String> before = previousManifest == null || previousManifest.isBlank() ? List.of()
+                : List.of(previousManifest.split("\n"));
+        Map<String, Entry> previous = new java.util.LinkedHashMap<>();
+        Set<String> legacy = new LinkedHashSet<>();
+        for (String line : before) {
+            String[] f = line.split(AgendaPackBuilder.FIELD, -1);
+            if (f.length >= 5) {
+                put(previous, new Entry(f[0], f[1], f[2], f[3], f[4]));
+            } else {
+                legacy.add(line.replaceAll(" \\(\\d+ blz\\.\\)$", ""));
+            }
+        }
+        Map<String, Entry> now = new java.util.LinkedHashMap<>();
         for (AgendaPackBuilder.Section s : sections) {
             for (AgendaPackBuilder.Paper p : s.papers()) {
-                if (p.pdf() != null) {
-                    now.add(s.number() + " " + s.title() + ": " + p.name());
+                if (p.id() != null) {
+                    put(now, new Entry(p.id(), String.valueOf(p.version()), s.number(), s.title(), p.name()));
                 }
             }
         }
-        Set<String> beforeKeys = new LinkedHashSet<>();
-        before.forEach(line -> beforeKeys.add(line.replaceAll(" \\(\\d+ blz\\.\\)$", "")));
         List<String> lines = new ArrayList<>();
-        for (String line : now) {
-            if (!beforeKeys.contains(line)) {
-                lines.add(text("pack.change.added", line));
+        for (Map.Entry<String, Entry> e : now.entrySet()) {
+            Entry was = previous.get(e.getKey());
+            Entry is = e.getValue();
+            if (was == null) {
+                if (!legacy.contains(is.line())) {
+                    lines.add(text("pack.change.added", is.line()));
+                }
+            } else if (!was.version().equals(is.version())) {
+                lines.add(text("pack.change.newVersion", is.line()));
+            } else if (!was.number().equals(is.number()) || !was.title().equals(is.title())) {
+                lines.add(text("pack.change.moved", is.line(), was.number()));
             }
         }
-        for (String line : beforeKeys) {
-            if (!now.contains(line)) {
+        for (Map.Entry<String, Entry> e : previous.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                lines.add(text("pack.change.removed", e.getValue().line()));
+            }
+        }
+        Set<String> nowLines = new LinkedHashSet<>();
+        now.values().forEach(e -> nowLines.add(e.line()));
+        for (String line : legacy) {
+            if (!nowLines.contains(line)) {
                 lines.add(text("pack.change.removed", line));
             }
         }
         return lines;
+    }
+
+    /** A document on two items of one agenda is two papers. */
+    private static void put(Map<String, Entry> entries, Entry entry) {
+        String key = entry.id();
+        for (int n = 2; entries.containsKey(key); n++) {
+            key = entry.id() + "#" + n;
+        }
+        entries.put(key, entry);
     }
 
     /** Progress for the page that shows it: written at most four times a second, not once per paper. */

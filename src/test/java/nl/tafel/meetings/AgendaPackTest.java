@@ -107,15 +107,21 @@ class AgendaPackTest {
             assertThat(page(pack, 3)).contains("Agenda", "16:00   1  Opening en vaststellen agenda",
                     "5.1  Ruimtelijke ontwikkeling", "inleider Willem-Jan Zirkzee");
             // Bookmarks: the agenda, then each item with papers and its papers below it.
+            // Sub-items nest under their item.
             List<String> bookmarks = new ArrayList<>();
             for (PDOutlineItem item : pack.getDocumentCatalog().getDocumentOutline().children()) {
                 bookmarks.add(item.getTitle());
                 for (PDOutlineItem child : item.children()) {
                     bookmarks.add("  " + child.getTitle());
+                    for (PDOutlineItem grandChild : child.children()) {
+                        bookmarks.add("    " + grandChild.getTitle());
+                    }
                 }
             }
             assertThat(bookmarks).containsSubsequence("Agenda", "2 Notulen vorige vergadering",
-                    "  Notulen december.pdf (v1)", "5.1 Ruimtelijke ontwikkeling", "  Jaarverslag 2025.pdf (v1)");
+                    "  Notulen december.pdf (v1)", "5 Speerpuntenplan 2026-2027", "  5.1 Ruimtelijke ontwikkeling",
+                    "    Jaarverslag 2025.pdf (v1)");
+            assertThat(bookmarks).doesNotContain("5.1 Ruimtelijke ontwikkeling");
             // The stamp on a page of the annual report.
             int total = pack.getNumberOfPages();
             int firstOfReport = 4 + notulen;
@@ -154,6 +160,28 @@ class AgendaPackTest {
     }
 
     @Test
+    void theChangePageComparesPapersByIdentityNotByNumber() throws Exception {
+        as.call(SECRETARY, () -> packs.buildNow(meeting));
+        // "Speerpuntenplan" (5) moves up to 2: the papers under it and under the items after it are renumbered
+        AgendaItemView plan = as.call(SECRETARY, () -> agenda.agenda(meeting)).stream()
+                .filter(i -> i.title().equals("Speerpuntenplan 2026-2027")).findFirst().orElseThrow();
+        as.run(SECRETARY, () -> agenda.moveItem(plan.id(), null, 1, version()));
+        AgendaPackService.PackStatus second = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        try (PDDocument pack = openPack(second)) {
+            String changes = page(pack, 2);
+            assertThat(changes).contains(
+                    "Verplaatst: 3 Notulen vorige vergadering: Notulen december.pdf (v1) (was agendapunt 2)",
+                    "Verplaatst: 2.1 Ruimtelijke ontwikkeling: Jaarverslag 2025.pdf (v1) (was agendapunt 5.1)")
+                    .doesNotContain("Vervallen", "Nieuw of gewijzigd");
+        }
+        // nothing changed since: the next version says so
+        AgendaPackService.PackStatus third = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        try (PDDocument pack = openPack(third)) {
+            assertThat(page(pack, 2)).contains("Geen wijzigingen in de stukken.");
+        }
+    }
+
+    @Test
     void aNewVersionOfAPaperRebuildsThePack() throws Exception {
         AgendaPackService.PackStatus first = as.call(SECRETARY, () -> packs.buildNow(meeting));
         AgendaItemView notulen = as.call(SECRETARY, () -> agenda.agenda(meeting)).get(1);
@@ -176,8 +204,8 @@ class AgendaPackTest {
         assertThat(second.state()).isEqualTo(AgendaPackService.State.READY);
         assertThat(second.stale()).isFalse();
         try (PDDocument pack = openPack(second)) {
-            assertThat(page(pack, 2)).contains("Nieuw of gewijzigd: 2 Notulen vorige vergadering:"
-                    + " Notulen december.pdf (v2)");
+            assertThat(page(pack, 2)).contains("Nieuwe versie: 2 Notulen vorige vergadering:"
+                    + " Notulen december.pdf (v2)").doesNotContain("Vervallen");
         }
     }
 

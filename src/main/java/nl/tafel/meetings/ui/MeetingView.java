@@ -67,10 +67,13 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private @Nullable AgendaItemView dragged;
 
     private final List<nl.tafel.meetings.MeetingPageSection> sections;
+    private final org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions;
 
     MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
             AgendaPackService packs, nl.tafel.meetings.SeriesService series,
-            List<nl.tafel.meetings.MeetingPageSection> sections) {
+            List<nl.tafel.meetings.MeetingPageSection> sections,
+            org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions) {
+        this.openActions = openActions;
         this.sections = sections.stream()
                 .sorted(java.util.Comparator.comparingInt(nl.tafel.meetings.MeetingPageSection::order)).toList();
         this.packs = packs;
@@ -165,6 +168,10 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         items = agenda.agenda(m.id());
         grid.setItems(items);
         overrun(m).ifPresent(this::add);
+        // the open actions under the "Actielijst" item, whatever it is called
+        items.stream().filter(i -> i.is(nl.tafel.meetings.ItemRole.ACTIONS)).findFirst().ifPresent(i ->
+                add(new nl.tafel.meetings.OpenActionsList(i, openActions.orderedStream()
+                        .flatMap(o -> o.of(m.id()).stream()).toList())));
     }
 
     /** Says so when the agenda's minutes run past the planned end of the meeting. */
