@@ -54,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The agenda pack ("vergaderpakket"): one PDF of the agenda and all its papers, built in the background (the person
  * may leave the page), stored as a versioned document in the meeting's folder of the space. Each rebuild is the
  * next version; from version 2 on it starts with a page of what changed.
+ * <p>Just over 500 lines: gathering, building, storing and the change page of one pack belong together.
  */
 @Service
 @PreAuthorize("isAuthenticated()")

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * every page ("Bestuur OL 13-01-2026 · agendapunt 5.1 · blz. 3/12"). Papers that are not PDF, or that cannot be read
  * (broken, password-protected), are listed as not included; the rest of the pack is still built. Papers are read
  * from files and the pack is written through temporary files, so memory stays small.
+ * <p>Over 500 lines: the page plan, the pages of its own (contents with links, agenda with descriptions, annexes),
+ * bookmarks and stamps depend on one another's page numbers and are kept in one place for that reason.
  */
 public final class AgendaPackBuilder {
 

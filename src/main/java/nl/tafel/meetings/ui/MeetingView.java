@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One meeting and its agenda. Planners (the space's managers and the secretaries) build the agenda here: add items
  * and sub-items, drag them into order (numbers and start times follow), attach or upload papers, publish.
+ * <p>Over 500 lines: the agenda grid with its drag and drop, the item actions and the pack's state share the page's
+ * state (the agenda version, the items); splitting them means passing that state around. A split is due.
  */
 @Route("vergaderingen/:meetingId")
 @PermitAll
