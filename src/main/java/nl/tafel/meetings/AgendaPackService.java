@@ -54,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The agenda pack ("vergaderpakket"): one PDF of the agenda and all its papers, built in the background (the person
  * may leave the page), stored as a versioned document in the meeting's folder of the space. Each rebuild is the
  * next version; from version 2 on it starts with a page of what changed.
+ * <p>Just over 500 lines: gathering, building, storing and the change page of one pack belong together.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -71,8 +72,17 @@ public class AgendaPackService implements DisposableBean {
         }
     }
 
+    /**
+     * Where the pack stands. {@code staleSince}: the agenda changed after this version was built (the pack is
+     * "verouderd"); {@code rebuildAt}: when the next version will be built by itself.
+     */
     public record PackStatus(State state, int progress, int version, @Nullable DocumentId documentId,
-            @Nullable Instant builtAt, @Nullable String message) {
+            @Nullable Instant builtAt, @Nullable String message, @Nullable Instant staleSince,
+            @Nullable Instant rebuildAt) {
+
+        public boolean stale() {
+            return staleSince != null;
+        }
     }
 
     private final MeetingRepository meetings;
@@ -84,6 +94,7 @@ public class AgendaPackService implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
+    private final org.springframework.beans.factory.ObjectProvider<OpenActions> openActions;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tafel-agenda-pack");
         thread.setDaemon(true);
@@ -92,7 +103,9 @@ public class AgendaPackService implements DisposableBean {
 
     AgendaPackService(MeetingRepository meetings, MeetingAccess access, AgendaService agenda,
             DocumentService documents, JdbcTemplate jdbc, I18NProvider i18n, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            org.springframework.beans.factory.ObjectProvider<OpenActions> openActions) {
+        this.openActions = openActions;
         this.meetings = meetings;
         this.access = access;
         this.agenda = agenda;
@@ -114,11 +127,17 @@ public class AgendaPackService implements DisposableBean {
     /** The pack's row as it stands, for someone whose access was checked. */
     private PackStatus row(MeetingId id) {
         List<PackStatus> rows = jdbc.query("""
-                select status, progress, pack_version, document_id, built_at, message from agenda_pack
-                where meeting_id = ?""", (rs, n) -> new PackStatus(State.valueOf(rs.getString(1)), rs.getInt(2),
-                rs.getInt(3), rs.getObject(4, UUID.class) == null ? null : new DocumentId(rs.getObject(4, UUID.class)),
-                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6)), id.value());
-        return rows.isEmpty() ? new PackStatus(State.NONE, 0, 0, null, null, null) : rows.getFirst();
+                select status, progress, pack_version, document_id, built_at, message, stale_since, rebuild_after
+                from agenda_pack where meeting_id = ?""", (rs, n) -> new PackStatus(State.valueOf(rs.getString(1)),
+                rs.getInt(2), rs.getInt(3),
+                rs.getObject(4, UUID.class) == null ? null : new DocumentId(rs.getObject(4, UUID.class)),
+                instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))), id.value());
+        return rows.isEmpty() ? new PackStatus(State.NONE, 0, 0, null, null, null, null, null) : rows.getFirst();
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Starts building the pack in the background, as the person who asked (their access applies). */
@@ -129,8 +148,8 @@ public class AgendaPackService implements DisposableBean {
         jdbc.update("insert ignore into agenda_pack (meeting_id, status, progress) values (?, 'NONE', 0)",
                 id.value());
         int claimed = jdbc.update("""
-                update agenda_pack set status = 'QUEUED', progress = 0, requested_by = ?, message = null
-                where meeting_id = ? and status not in ('QUEUED', 'BUILDING')""",
+                update agenda_pack set status = 'QUEUED', progress = 0, requested_by = ?, message = null,
+                rebuild_after = null where meeting_id = ? and status not in ('QUEUED', 'BUILDING')""",
                 CurrentUser.requirePersonId().value(), id.value());
         if (claimed == 0) {
             throw new TafelException("pack.error.busy");
@@ -148,11 +167,30 @@ public class AgendaPackService implements DisposableBean {
             access.requirePlanner(meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new));
             jdbc.update("""
                     insert into agenda_pack (meeting_id, status, progress, requested_by) values (?, 'BUILDING', 1, ?)
-                    on duplicate key update status = 'BUILDING', progress = 1, message = null""", id.value(),
-                    CurrentUser.requirePersonId().value());
+                    on duplicate key update status = 'BUILDING', progress = 1, message = null, rebuild_after = null""",
+                    id.value(), CurrentUser.requirePersonId().value());
         });
         run(id);
         return row(id);
+    }
+
+    /**
+     * Builds the next version of a stale pack whose rebuild is due at {@code now}, in this thread, unless someone
+     * rebuilt it meanwhile or it is being built. Returns whether it was built.
+     */
+    public boolean rebuildIfDue(MeetingId id, Instant now) {
+        Boolean claimed = writing.execute(tx -> {
+            access.requirePlanner(meetings.findById(id.value()).orElseThrow(MeetingNotFoundException::new));
+            return jdbc.update("""
+                    update agenda_pack set status = 'BUILDING', progress = 1, message = null, rebuild_after = null
+                    where meeting_id = ? and rebuild_after <= ? and status not in ('QUEUED', 'BUILDING')""",
+                    id.value(), Timestamp.from(now)) == 1;
+        });
+        if (!Boolean.TRUE.equals(claimed)) {
+            return false;
+        }
+        run(id);
+        return true;
     }
 
     private void run(MeetingId id) {
@@ -172,7 +210,7 @@ public class AgendaPackService implements DisposableBean {
                 }
                 sections.add(new AgendaPackBuilder.Section(item.number(),
                         time.format(item.startsAt().atZone(MeetingService.ZONE)), item.title(),
-                        text(item.purpose().translationKey()), item.presenter(), papers));
+                        text(item.purpose().translationKey()), item.presenter(), papers, item.description()));
             }
             long papersReady = System.nanoTime();
             // the pack's version is the version its document will get: one more than the last one stored
@@ -192,7 +230,7 @@ public class AgendaPackService implements DisposableBean {
             AgendaPackBuilder.Input input = new AgendaPackBuilder.Input(meeting.spaceName(),
                     shortName(meeting.spaceName()), meeting.title(), when, where, date, version,
                     DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").format(clock.instant().atZone(MeetingService.ZONE)),
-                    sections, changes);
+                    sections, changes, annexes(gathered));
             AgendaPackBuilder.Output output = builder.build(input, target, everyQuarterSecond(id));
             long built = System.nanoTime();
             String name = ("Vergaderpakket " + DateTimeFormatter.ISO_LOCAL_DATE.format(start) + " " + meeting.title())
@@ -200,7 +238,8 @@ public class AgendaPackService implements DisposableBean {
             StoredDocument stored = store(id, output.file(), name, gathered.previousPack());
             jdbc.update("""
                     update agenda_pack set status = 'READY', progress = 100, pack_version = ?, document_id = ?,
-                    document_name = ?, built_at = ?, manifest = ?, message = null where meeting_id = ?""",
+                    document_name = ?, built_at = ?, manifest = ?, message = null,
+                    stale_since = if(rebuild_after is null, null, stale_since) where meeting_id = ?""",
                     stored.versionNumber(), stored.documentId().value(), name, Timestamp.from(clock.instant()),
                     String.join("\n", output.manifest()), id.value());
             long end = System.nanoTime();
@@ -218,6 +257,32 @@ public class AgendaPackService implements DisposableBean {
         }
     }
 
+    /** The open actions under the "Actielijst" item (by its role), as an annex after the agenda. */
+    private List<AgendaPackBuilder.Annex> annexes(Gathered gathered) {
+        List<AgendaPackBuilder.Annex> annexes = new ArrayList<>();
+        for (AgendaItemView item : gathered.items()) {
+            if (!item.is(ItemRole.ACTIONS)) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+            for (OpenActions.OpenAction a : gathered.actions()) {
+                lines.add(a.number() + "  " + a.text());
+                lines.add("      " + a.owners() + " · " + (a.due() == null ? text("pack.actions.noDue")
+                        : text("pack.actions.due", day.format(a.due()))) + " · " + text(a.statusKey()));
+                if (a.lastNote() != null && !a.lastNote().isBlank()) {
+                    lines.add("      " + text("pack.actions.lastNote", a.lastNote().strip().replaceAll("\\s+", " ")));
+                }
+            }
+            if (lines.isEmpty()) {
+                continue; // no page to say there is nothing
+            }
+            String title = text("pack.actions.title", item.number(), item.title());
+            annexes.add(new AgendaPackBuilder.Annex(title, title, lines));
+        }
+        return annexes;
+    }
+
     /** The meeting as the pack shows it. */
     private record PackMeeting(SpaceId spaceId, String spaceName, String title, Instant startsAt, Instant endsAt,
             MeetingForm form, @Nullable String location) {
@@ -230,7 +295,7 @@ public class AgendaPackService implements DisposableBean {
     /** What a build reads from the database before it starts on the PDF. */
     private record Gathered(PackMeeting meeting, List<AgendaItemView> items, Map<String, Reading> readings,
             Map<VersionId, DocumentContent> pdfs, int previousVersion, @Nullable String previousManifest,
-            @Nullable StoredPack previousPack) {
+            @Nullable StoredPack previousPack, List<OpenActions.OpenAction> actions) {
 
         Reading reading(AgendaItemView.Attachment attachment) {
             return readings.get(attachment.mediaType());
@@ -271,73 +336,122 @@ public class AgendaPackService implements DisposableBean {
                 .flatMap(i -> i.documents().stream())
                 .filter(a -> readings.get(a.mediaType()) == Reading.PDF)
                 .map(AgendaItemView.Attachment::versionId).toList());
+        List<OpenActions.OpenAction> actions = items.stream().anyMatch(i -> i.is(ItemRole.ACTIONS))
+                ? openActions.orderedStream().flatMap(o -> o.of(id).stream()).toList() : List.of();
         return jdbc.query("""
                 select pack_version, manifest, document_id, document_name from agenda_pack where meeting_id = ?""",
                 (rs, n) -> new Gathered(meeting, items, readings, pdfs, rs.getInt(1), rs.getString(2),
                         rs.getObject(3, UUID.class) == null || rs.getString(4) == null ? null
-                                : new StoredPack(new DocumentId(rs.getObject(3, UUID.class)), rs.getString(4))),
+                                : new StoredPack(new DocumentId(rs.getObject(3, UUID.class)), rs.getString(4)),
+                        actions),
                 id.value())
-                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null, null));
+                .stream().findFirst().orElse(new Gathered(meeting, items, readings, pdfs, 0, null, null, actions));
     }
 
     private AgendaPackBuilder.Paper paper(AgendaItemView.Attachment attachment, Gathered gathered,
             List<Path> temporary) throws IOException {
         String label = attachment.name() + " (v" + attachment.version() + ")";
+        String id = attachment.documentId().value().toString();
         Reading reading = gathered.reading(attachment);
         Optional<DocumentContent> pdf;
         if (reading == Reading.PDF) {
             pdf = Optional.ofNullable(gathered.pdfs().get(attachment.versionId()));
             if (pdf.isEmpty()) {
-                return new AgendaPackBuilder.Paper(label, null, "pack.gone");
+                return new AgendaPackBuilder.Paper(label, null, "pack.gone", id, attachment.version());
             }
         } else if (reading == Reading.CONVERTED_PDF) {
             pdf = documents.readableCopy(attachment.versionId());
             if (pdf.isEmpty()) {
-                return new AgendaPackBuilder.Paper(label, null, "pack.notConverted");
+                return new AgendaPackBuilder.Paper(label, null, "pack.notConverted", id, attachment.version());
             }
         } else {
             return new AgendaPackBuilder.Paper(label, null,
-                    reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf");
+                    reading == Reading.CONVERTER_MISSING ? "pack.noConverter" : "pack.notPdf", id,
+                    attachment.version());
         }
         Optional<Path> onDisk = pdf.get().file();
         if (onDisk.isPresent()) {
             // read where it is stored: the builder only reads it
-            return new AgendaPackBuilder.Paper(label, onDisk.get(), null);
+            return new AgendaPackBuilder.Paper(label, onDisk.get(), null, id, attachment.version());
         }
         Path file = Files.createTempFile("tafel-paper", ".pdf");
         temporary.add(file);
         try (InputStream in = pdf.get().open()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new AgendaPackBuilder.Paper(label, file, null);
+        return new AgendaPackBuilder.Paper(label, file, null, id, attachment.version());
     }
 
-    /** What differs from the previous pack: papers that are new, changed or gone, per agenda item. */
+    /** A paper in a pack's manifest: which document and version, under which item. */
+    private record Entry(String id, String version, String number, String title, String name) {
+
+        String line() {
+            return number + " " + title + ": " + name;
+        }
+    }
+
+    /**
+     * What differs from the previous pack, paper by paper, by identity (the document), not by the number of its item:
+     * a paper whose item was renumbered is "verplaatst", a new version is "nieuwe versie", and only papers that came
+     * or went are "nieuw" or "vervallen". Manifests written before papers had an identity are compared by their lines.
+     */
     private List<String> changes(@Nullable String previousManifest, List<AgendaPackBuilder.Section> sections) {
-        Set<String> before = new LinkedHashSet<>(previousManifest == null || previousManifest.isBlank() ? List.of()
-                : List.of(previousManifest.split("\n")));
-        Set<String> now = new LinkedHashSet<>();
+        List<String> before = previousManifest == null || previousManifest.isBlank() ? List.of()
+                : List.of(previousManifest.split("\n"));
+        Map<String, Entry> previous = new java.util.LinkedHashMap<>();
+        Set<String> legacy = new LinkedHashSet<>();
+        for (String line : before) {
+            String[] f = line.split(AgendaPackBuilder.FIELD, -1);
+            if (f.length >= 5) {
+                put(previous, new Entry(f[0], f[1], f[2], f[3], f[4]));
+            } else {
+                legacy.add(line.replaceAll(" \\(\\d+ blz\\.\\)$", ""));
+            }
+        }
+        Map<String, Entry> now = new java.util.LinkedHashMap<>();
         for (AgendaPackBuilder.Section s : sections) {
             for (AgendaPackBuilder.Paper p : s.papers()) {
-                if (p.pdf() != null) {
-                    now.add(s.number() + " " + s.title() + ": " + p.name());
+                if (p.id() != null) {
+                    put(now, new Entry(p.id(), String.valueOf(p.version()), s.number(), s.title(), p.name()));
                 }
             }
         }
-        Set<String> beforeKeys = new LinkedHashSet<>();
-        before.forEach(line -> beforeKeys.add(line.replaceAll(" \\(\\d+ blz\\.\\)$", "")));
         List<String> lines = new ArrayList<>();
-        for (String line : now) {
-            if (!beforeKeys.contains(line)) {
-                lines.add(text("pack.change.added", line));
+        for (Map.Entry<String, Entry> e : now.entrySet()) {
+            Entry was = previous.get(e.getKey());
+            Entry is = e.getValue();
+            if (was == null) {
+                if (!legacy.contains(is.line())) {
+                    lines.add(text("pack.change.added", is.line()));
+                }
+            } else if (!was.version().equals(is.version())) {
+                lines.add(text("pack.change.newVersion", is.line()));
+            } else if (!was.number().equals(is.number()) || !was.title().equals(is.title())) {
+                lines.add(text("pack.change.moved", is.line(), was.number()));
             }
         }
-        for (String line : beforeKeys) {
-            if (!now.contains(line)) {
+        for (Map.Entry<String, Entry> e : previous.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                lines.add(text("pack.change.removed", e.getValue().line()));
+            }
+        }
+        Set<String> nowLines = new LinkedHashSet<>();
+        now.values().forEach(e -> nowLines.add(e.line()));
+        for (String line : legacy) {
+            if (!nowLines.contains(line)) {
                 lines.add(text("pack.change.removed", line));
             }
         }
         return lines;
+    }
+
+    /** A document on two items of one agenda is two papers. */
+    private static void put(Map<String, Entry> entries, Entry entry) {
+        String key = entry.id();
+        for (int n = 2; entries.containsKey(key); n++) {
+            key = entry.id() + "#" + n;
+        }
+        entries.put(key, entry);
     }
 
     /** Progress for the page that shows it: written at most four times a second, not once per paper. */

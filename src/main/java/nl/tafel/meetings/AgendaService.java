@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.tafel.meetings.internal.AgendaItemEntity;
 import nl.tafel.meetings.internal.AgendaItemRepository;
+import nl.tafel.meetings.internal.FollowUps;
 import nl.tafel.meetings.internal.MeetingAccess;
 import nl.tafel.meetings.internal.MeetingEntity;
 import nl.tafel.meetings.internal.MeetingRepository;
@@ -55,10 +56,12 @@ public class AgendaService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final FollowUps followUps;
 
     AgendaService(MeetingRepository meetings, AgendaItemRepository items, MeetingAccess access,
             MeetingService meetingService, DocumentService documents, JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, FollowUps followUps) {
+        this.followUps = followUps;
         this.meetings = meetings;
         this.items = items;
         this.access = access;
@@ -111,7 +114,8 @@ public class AgendaService {
         siblings.add(index, item);
         renumber(siblings);
         items.save(item);
-        changed(meeting, "agendaChange.itemAdded", checked.title());
+        all.add(item);
+        changed(meeting, "agendaChange.itemAddedAt", number(all, item), checked.title());
         return item.itemId();
     }
 
@@ -130,12 +134,13 @@ public class AgendaService {
         AgendaItemEntity item = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new);
         MeetingEntity meeting = lockForChange(new MeetingId(item.getMeetingId()), agendaVersion);
         List<AgendaItemEntity> all = items.findByMeeting(meeting.getId());
+        String number = number(all, item);
         children(all, item.getId()).forEach(items::delete);
         items.delete(item);
         List<AgendaItemEntity> siblings = children(all, item.getParentId());
         siblings.removeIf(s -> s.getId().equals(item.getId()));
         renumber(siblings);
-        changed(meeting, "agendaChange.itemRemoved", item.getTitle());
+        changed(meeting, "agendaChange.itemRemovedAt", number, item.getTitle());
     }
 
     /**
@@ -156,6 +161,7 @@ public class AgendaService {
             }
             newParent = parent.getId();
         }
+        String oldNumber = number(all, item);
         List<AgendaItemEntity> oldSiblings = children(all, item.getParentId());
         oldSiblings.removeIf(s -> s.getId().equals(item.getId()));
         renumber(oldSiblings);
@@ -164,7 +170,10 @@ public class AgendaService {
         newSiblings.add(Math.max(0, Math.min(index, newSiblings.size())), item);
         item.place(newParent, 0);
         renumber(newSiblings);
-        changed(meeting, "agendaChange.itemMoved", item.getTitle());
+        String newNumber = number(all, item);
+        if (!newNumber.equals(oldNumber)) {
+            changed(meeting, "agendaChange.itemMovedTo", item.getTitle(), oldNumber, newNumber);
+        }
     }
 
     /**
@@ -199,16 +208,31 @@ public class AgendaService {
         jdbc.update("insert into agenda_item_document (item_id, document_id, position, added_at, added_by, late)"
                 + " values (?, ?, ?, ?, ?, ?)", item.getId(), documentId.value(), next,
                 java.sql.Timestamp.from(clock.instant()), CurrentUser.requirePersonId().value(), late);
-        changed(meeting, late ? "agendaChange.documentLate" : "agendaChange.documentAdded", document.name());
+        if (late) {
+            changed(meeting, "agendaChange.documentLateAt", document.name(),
+                    number(items.findByMeeting(meeting.getId()), item));
+        } else {
+            changed(meeting, "agendaChange.documentAdded", document.name());
+        }
     }
 
     @Transactional
     public void detach(AgendaItemId itemId, DocumentId documentId, long agendaVersion) {
         AgendaItemEntity item = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new);
         MeetingEntity meeting = lockForChange(new MeetingId(item.getMeetingId()), agendaVersion);
-        jdbc.update("delete from agenda_item_document where item_id = ? and document_id = ?", item.getId(),
-                documentId.value());
-        changed(meeting, "agendaChange.documentRemoved", null);
+        int removed = jdbc.update("delete from agenda_item_document where item_id = ? and document_id = ?",
+                item.getId(), documentId.value());
+        if (removed == 0) {
+            return;
+        }
+        String name;
+        try {
+            name = documents.summaries(meeting.spaceId(), List.of(documentId)).values().stream().findFirst()
+                    .map(DocumentSummary::name).orElse("?");
+        } catch (SpaceNotFoundException e) {
+            name = "?";
+        }
+        changed(meeting, "agendaChange.documentDetached", name, number(items.findByMeeting(meeting.getId()), item));
     }
 
     /** Puts a document of an item at a place in the item's list. */
@@ -270,11 +294,21 @@ public class AgendaService {
         return meeting;
     }
 
-    private void changed(MeetingEntity meeting, String key, @Nullable String argument) {
+    private void changed(MeetingEntity meeting, String key, String... arguments) {
         meeting.agendaChanged();
+        followUps.packAffected(meeting.getId());
         if (meeting.getStatus() == MeetingStatus.PUBLISHED) {
-            meetingService.recordChange(meeting, key, argument);
+            meetingService.recordChange(meeting, key, arguments);
         }
+    }
+
+    /** An item's number ("5", "5.1") from the positions as they are now. */
+    private static String number(List<AgendaItemEntity> all, AgendaItemEntity item) {
+        if (item.getParentId() == null) {
+            return String.valueOf(item.getPosition() + 1);
+        }
+        AgendaItemEntity parent = find(all, item.getParentId());
+        return (parent.getPosition() + 1) + "." + (item.getPosition() + 1);
     }
 
     private List<AgendaItemView> view(MeetingEntity meeting) {
@@ -331,7 +365,7 @@ public class AgendaService {
         return new AgendaItemView(item.itemId(), item.getParentId() == null ? null
                 : new AgendaItemId(item.getParentId()), number, depth, item.getTitle(), item.getPurpose(),
                 item.getPresenter(), item.getMinutes(), startsAt, item.getDescription(), item.isStanding(),
-                attachments.getOrDefault(item.getId(), List.of()));
+                attachments.getOrDefault(item.getId(), List.of()), item.getRole());
     }
 
     private static List<AgendaItemEntity> children(List<AgendaItemEntity> all, @Nullable UUID parent) {

@@ -17,8 +17,16 @@ public record MeetingDetails(MeetingId id, SpaceId spaceId, String spaceName, St
         long version, long agendaVersion, List<AgendaChange> changesAfterPublication, @Nullable String quorum,
         @Nullable Integer quorumPercent, PersonId organizer, boolean canWriteMinutes) {
 
-    /** A change to a published agenda: what, when, by whom. */
+    /**
+     * A change to a published agenda: what, when, by whom. Its {@code argument} holds the translation's arguments
+     * (an old and a new value, a number and a title), separated by a unit separator.
+     */
     public record AgendaChange(Instant at, String by, String messageKey, @Nullable String argument) {
+
+        /** The arguments for the translation of {@code messageKey}. */
+        public Object[] arguments() {
+            return argument == null ? new Object[] {""} : argument.split(nl.tafel.meetings.internal.FollowUps.SEPARATOR, -1);
+        }
     }
 
     public MeetingDraft draft() {

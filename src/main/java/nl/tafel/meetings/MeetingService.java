@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.tafel.meetings.internal.AgendaItemEntity;
 import nl.tafel.meetings.internal.AgendaItemRepository;
+import nl.tafel.meetings.internal.FollowUps;
 import nl.tafel.meetings.internal.MeetingAccess;
 import nl.tafel.meetings.internal.MeetingEntity;
 import nl.tafel.meetings.internal.MeetingRepository;
@@ -41,15 +42,19 @@ public class MeetingService {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    /** The standing items every new agenda starts with; new items go in before "Rondvraag". */
-    static final List<ItemDraft> STANDING_TOP = List.of(
-            new ItemDraft("Opening en vaststellen agenda", ItemPurpose.DECISION, null, 5, null),
-            new ItemDraft("Notulen vorige vergadering", ItemPurpose.DECISION, null, 10, null),
-            new ItemDraft("Actielijst", ItemPurpose.DISCUSSION, null, 10, null),
-            new ItemDraft("Ingekomen stukken en mededelingen", ItemPurpose.INFORMATION, null, 10, null));
-    static final List<ItemDraft> STANDING_END = List.of(
-            new ItemDraft("Rondvraag", ItemPurpose.DISCUSSION, null, 10, null),
-            new ItemDraft("Sluiting", ItemPurpose.INFORMATION, null, 5, null));
+    /**
+     * The standing items every new agenda starts with (Dutch data: the association's agenda is Dutch), each with its
+     * role; new items go in before "Rondvraag".
+     */
+    static final List<TemplateItem> STANDING = List.of(
+            new TemplateItem("Opening en vaststellen agenda", ItemPurpose.DECISION, 5, false, ItemRole.OPENING),
+            new TemplateItem("Notulen vorige vergadering", ItemPurpose.DECISION, 10, false,
+                    ItemRole.PREVIOUS_MINUTES),
+            new TemplateItem("Actielijst", ItemPurpose.DISCUSSION, 10, false, ItemRole.ACTIONS),
+            new TemplateItem("Ingekomen stukken en mededelingen", ItemPurpose.INFORMATION, 10, false,
+                    ItemRole.ANNOUNCEMENTS),
+            new TemplateItem("Rondvraag", ItemPurpose.DISCUSSION, 10, true, ItemRole.QUESTIONS),
+            new TemplateItem("Sluiting", ItemPurpose.INFORMATION, 5, true, ItemRole.CLOSING));
 
     /** What a planner is told but not stopped by. */
     public record Saved(MeetingId id, List<String> warnings) {
@@ -64,10 +69,12 @@ public class MeetingService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FollowUps followUps;
 
     MeetingService(MeetingRepository meetings, AgendaItemRepository items, MeetingAccess access,
             SeriesService series, SpaceService spaces, PeopleDirectory people, JdbcTemplate jdbc, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, FollowUps followUps) {
+        this.followUps = followUps;
         this.meetings = meetings;
         this.items = items;
         this.access = access;
@@ -118,6 +125,7 @@ public class MeetingService {
             AgendaItemEntity item = standing(meeting, position++,
                     new ItemDraft(standing.title(), standing.purpose(), null, standing.minutes(), null));
             item.setClosing(standing.atEnd());
+            item.setRole(standing.role());
             items.save(item);
         }
         events.publishEvent(new MeetingScheduled(meeting.meetingId(), spaceId));
@@ -141,11 +149,44 @@ public class MeetingService {
             throw new TafelException("meetings.error.closed");
         }
         Checked checked = check(draft, false);
+        Instant oldStart = meeting.getStartsAt();
+        Instant oldEnd = meeting.getEndsAt();
+        String oldTitle = meeting.getTitle();
+        String oldPlace = place(meeting.getForm(), meeting.getLocation());
+        String oldLink = meeting.getJoinUrl();
         boolean significant = meeting.set(checked.title, checked.startsAt, checked.endsAt, draft.form(),
                 checked.location, checked.joinUrl, draft.chair(), draft.minuteTaker());
         if (meeting.getStatus() == MeetingStatus.PUBLISHED) {
-            recordChange(meeting, significant ? "agendaChange.meetingMoved" : "agendaChange.meetingEdited", null);
+            // what changed, old → new, for the meeting page and the invitees' change notice
+            boolean told = false;
+            if (!oldStart.equals(checked.startsAt)) {
+                recordChange(meeting, "agendaChange.startChanged", moment(oldStart, checked.startsAt),
+                        moment(checked.startsAt, oldStart));
+                told = true;
+            }
+            if (!oldEnd.equals(checked.endsAt)) {
+                recordChange(meeting, "agendaChange.endChanged", moment(oldEnd, checked.endsAt),
+                        moment(checked.endsAt, oldEnd));
+                told = true;
+            }
+            String newPlace = place(draft.form(), checked.location);
+            if (!oldPlace.equals(newPlace)) {
+                recordChange(meeting, "agendaChange.placeChanged", oldPlace, newPlace);
+                told = true;
+            }
+            if (!java.util.Objects.equals(oldLink, checked.joinUrl)) {
+                recordChange(meeting, "agendaChange.linkChanged");
+                told = true;
+            }
+            if (!oldTitle.equals(checked.title)) {
+                recordChange(meeting, "agendaChange.titleChanged", oldTitle, checked.title);
+                told = true;
+            }
+            if (!told) {
+                recordChange(meeting, "agendaChange.meetingEdited");
+            }
         }
+        followUps.packAffected(meeting.getId());
         events.publishEvent(new MeetingChanged(meeting.meetingId(), meeting.spaceId(), significant));
         return new Saved(id, checked.warnings);
     }
@@ -246,11 +287,24 @@ public class MeetingService {
                 .stream().filter(m -> m.status() != MeetingStatus.CANCELLED).limit(max).toList();
     }
 
-    void recordChange(MeetingEntity meeting, String key, @Nullable String argument) {
-        jdbc.update("insert into agenda_change (meeting_id, changed_at, changed_by, message_key, argument)"
-                + " values (?, ?, ?, ?, ?)", meeting.getId(), java.sql.Timestamp.from(clock.instant()),
-                CurrentUser.requirePersonId().value(), key,
-                argument == null ? null : argument.substring(0, Math.min(300, argument.length())));
+    /**
+     * Records a change to a published meeting ("gewijzigd na publicatie"), by the signed-in person; a change the
+     * invitees are told about ({@link FollowUps#NOTICED}) brings their change notice.
+     */
+    void recordChange(MeetingEntity meeting, String key, String... arguments) {
+        followUps.record(meeting.getId(), CurrentUser.requirePersonId(), key, arguments);
+    }
+
+    /** "19:30", or "13-01-2026 19:30" when the day differs from the other moment's. */
+    private static String moment(Instant at, Instant other) {
+        var local = at.atZone(ZONE);
+        boolean sameDay = local.toLocalDate().equals(other.atZone(ZONE).toLocalDate());
+        return java.time.format.DateTimeFormatter.ofPattern(sameDay ? "HH:mm" : "dd-MM-yyyy HH:mm").format(local);
+    }
+
+    /** The place as the change notice names it: the location, or the form for an online meeting. */
+    private static String place(MeetingForm form, @Nullable String location) {
+        return location == null ? "–" : location;
     }
 
     private record Checked(String title, Instant startsAt, Instant endsAt, @Nullable String location,

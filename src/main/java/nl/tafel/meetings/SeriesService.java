@@ -67,12 +67,7 @@ public class SeriesService {
 
     /** The usual standing items, with which a new series starts. */
     public List<TemplateItem> defaultTemplate() {
-        List<TemplateItem> template = new ArrayList<>();
-        MeetingService.STANDING_TOP.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(),
-                false)));
-        MeetingService.STANDING_END.forEach(d -> template.add(new TemplateItem(d.title(), d.purpose(), d.minutes(),
-                true)));
-        return template;
+        return new ArrayList<>(MeetingService.STANDING);
     }
 
     /** Changes a series and its template; a stale {@code version} is refused. */
@@ -86,7 +81,7 @@ public class SeriesService {
                 throw new FieldException("template", "meetings.error.minutes");
             }
             template.add(new TemplateItem(Texts.name("template", item.title(), 200), item.purpose(),
-                    item.minutes(), item.atEnd()));
+                    item.minutes(), item.atEnd(), item.role()));
         }
         Integer percent = changed.quorumPercent();
         if (percent != null && (percent < 1 || percent > 100)) {
@@ -109,9 +104,9 @@ public class SeriesService {
     private void writeTemplate(SeriesId id, List<TemplateItem> template) {
         for (int i = 0; i < template.size(); i++) {
             TemplateItem item = template.get(i);
-            jdbc.update("insert into series_item (series_id, position, title, purpose, minutes, at_end)"
-                    + " values (?, ?, ?, ?, ?, ?)", id.value(), i, item.title(), item.purpose().name(), item.minutes(),
-                    item.atEnd());
+            jdbc.update("insert into series_item (series_id, position, title, purpose, minutes, at_end, role)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)", id.value(), i, item.title(), item.purpose().name(),
+                    item.minutes(), item.atEnd(), item.role() == null ? null : item.role().name());
         }
     }
 
@@ -141,9 +136,10 @@ public class SeriesService {
     }
 
     List<TemplateItem> template(SeriesId id) {
-        return jdbc.query("select title, purpose, minutes, at_end from series_item where series_id = ?"
+        return jdbc.query("select title, purpose, minutes, at_end, role from series_item where series_id = ?"
                 + " order by position", (rs, n) -> new TemplateItem(rs.getString(1),
-                ItemPurpose.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4)), id.value());
+                ItemPurpose.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4),
+                rs.getString(5) == null ? null : ItemRole.valueOf(rs.getString(5))), id.value());
     }
 
     private void requirePlanner(SpaceId space) {

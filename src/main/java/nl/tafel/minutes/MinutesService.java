@@ -111,9 +111,8 @@ public class MinutesService {
             items.add(new MinutesDetails.Item(item.id(), item.number(), item.title(), item.depth(), body,
                     Markdown.toSafeHtml(body), text == null ? 0 : text.version(), text == null ? null : text.at(),
                     by == null ? null : by.fullName(), decisions.getOrDefault(item.id().value(), List.of()),
-                    item.standing() && item.title().strip().equalsIgnoreCase("Actielijst"),
-                    item.standing() && item.title().strip().toLowerCase(java.util.Locale.ROOT)
-                            .startsWith("notulen vorige"), comments.getOrDefault(item.id().value(), List.of())));
+                    item.is(nl.tafel.meetings.ItemRole.ACTIONS),
+                    item.is(nl.tafel.meetings.ItemRole.PREVIOUS_MINUTES), comments.getOrDefault(item.id().value(), List.of())));
         }
         Instant approvedAt = jdbc.query("select approved_at from meeting_minutes where meeting_id = ?",
                 rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null, id.value());

@@ -7,7 +7,9 @@ public enum NotificationKind {
     AGENDA_PUBLISHED("agendaPublished", Delivery.WEEKLY),
     INVITATION("invitation", Delivery.IMMEDIATE),
     ACTION_ASSIGNED("actionAssigned", Delivery.IMMEDIATE),
-    MINUTES_CIRCULATED("minutesCirculated", Delivery.WEEKLY);
+    MINUTES_CIRCULATED("minutesCirculated", Delivery.WEEKLY),
+    /** A published meeting changed (time, place, items, papers); "at once" is the change notice mail itself. */
+    AGENDA_CHANGED("agendaChanged", Delivery.IMMEDIATE);
 
     private final String key;
     private final Delivery defaultDelivery;

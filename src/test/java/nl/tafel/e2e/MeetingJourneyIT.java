@@ -106,4 +106,107 @@ class MeetingJourneyIT extends BrowserTest {
             assertThat(bookmarks).contains("Agenda", "5 Speerpuntenplan 2026-2027");
         }
     }
+
+    @Autowired
+    nl.tafel.meetings.MeetingService meetings;
+    @Autowired
+    nl.tafel.meetings.AgendaService agenda;
+    @Autowired
+    nl.tafel.meetings.AgendaPackService packs;
+    @Autowired
+    nl.tafel.meetings.internal.FollowUpJob followUps;
+    @Autowired
+    nl.tafel.TestBoard board;
+    @Autowired
+    nl.tafel.TestConfig.TestClock clock;
+
+    /**
+     * Deleting a paper that is on a published agenda: the document page asks first and names the meeting; the
+     * meeting page says at once that the pack is outdated; a minute later the pack is rebuilt as its next version,
+     * and the invitees get a change notice by mail.
+     */
+    @Test
+    void deletingAPaperOnAPublishedAgendaAsksTellsTheInviteesAndRebuildsThePack() throws Exception {
+        var smtp = nl.tafel.TestMailbox.startSmtp();
+        try {
+            SpaceId space = board.space(nl.tafel.TestBoard.unique("Bestuur e2e intrekken"));
+            String title = nl.tafel.TestBoard.unique("Bestuursvergadering");
+            var meeting = board.meeting(space, title, LocalDate.now().plusDays(20), null, null);
+            var item = as.call(TestAccounts.SECRETARY, () -> agenda.agenda(meeting)).get(3);
+            var paper = as.call(TestAccounts.SECRETARY, () -> {
+                try (var in = Files.newInputStream(REPORT)) {
+                    return agenda.upload(item.id(), "Begroting 2027.pdf", in, Files.size(REPORT));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).documentId();
+            as.run(TestAccounts.SECRETARY, () -> meetings.publish(meeting));
+            as.call(TestAccounts.SECRETARY, () -> packs.buildNow(meeting));
+
+            signIn(page, url(""), TestAccounts.SECRETARY, TestAccounts.PASSWORD);
+            page.navigate(url("/documenten/" + paper));
+            page.locator("#delete-document").click();
+            assertThat(page.locator("#document-used-confirm")).containsText(title);
+            screenshot("paper-delete-confirm");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Toch verwijderen")).click();
+            page.waitForURL(Pattern.compile(".*/ruimtes/.*"));
+
+            page.navigate(url("/vergaderingen/" + meeting));
+            assertThat(page.locator("#agenda-changes")).containsText("stuk „Begroting 2027.pdf” ingetrokken");
+            assertThat(page.locator("#pack-stale")).containsText("Verouderd");
+            assertThat(page.locator("#agenda-pack")).containsText("Versie 1");
+
+            // a minute after the last change the pack is rebuilt by itself; the page sees the new version
+            clock.advance(java.time.Duration.ofMinutes(2));
+            followUps.runDue();
+            assertThat(page.locator("#agenda-pack")).containsText("Versie 2",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                            .setTimeout(30_000));
+            assertThat(page.locator("#pack-stale")).isHidden();
+            screenshot("paper-withdrawn-pack-rebuilt");
+
+            // and the invitees are told, once the changes have settled
+            clock.advance(java.time.Duration.ofMinutes(10));
+            followUps.runDue();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                    !notices(smtp, title).isEmpty());
+            List<jakarta.mail.internet.MimeMessage> notices = notices(smtp, title);
+            assertThat(notices).hasSize(1);
+            assertThat(text(notices.getFirst())).contains("stuk „Begroting 2027.pdf” ingetrokken (agendapunt 4)",
+                    "Vergaderpakket openen");
+        } finally {
+            clock.reset();
+            smtp.stop();
+        }
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> notices(com.icegreen.greenmail.util.GreenMail smtp,
+            String title) {
+        return nl.tafel.TestMailbox.mailsTo(smtp, TestAccounts.MEMBER).stream()
+                .filter(m -> subject(m).startsWith("Gewijzigd: " + title)).toList();
+    }
+
+    /** The plain text part of a mail, decoded. */
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multi) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multi.getCount(); i++) {
+                all.append(text(multi.getBodyPart(i)));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -46,6 +46,15 @@ class AgendaPackTest {
     AccountDirectory accounts;
     @Autowired
     RunAs as;
+    @Autowired
+    nl.tafel.meetings.internal.FollowUpJob followUps;
+    @Autowired
+    nl.tafel.TestConfig.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     SpaceDetails space;
     MeetingId meeting;
@@ -98,15 +107,21 @@ class AgendaPackTest {
             assertThat(page(pack, 3)).contains("Agenda", "16:00   1  Opening en vaststellen agenda",
                     "5.1  Ruimtelijke ontwikkeling", "inleider Willem-Jan Zirkzee");
             // Bookmarks: the agenda, then each item with papers and its papers below it.
+            // Sub-items nest under their item.
             List<String> bookmarks = new ArrayList<>();
             for (PDOutlineItem item : pack.getDocumentCatalog().getDocumentOutline().children()) {
                 bookmarks.add(item.getTitle());
                 for (PDOutlineItem child : item.children()) {
                     bookmarks.add("  " + child.getTitle());
+                    for (PDOutlineItem grandChild : child.children()) {
+                        bookmarks.add("    " + grandChild.getTitle());
+                    }
                 }
             }
             assertThat(bookmarks).containsSubsequence("Agenda", "2 Notulen vorige vergadering",
-                    "  Notulen december.pdf (v1)", "5.1 Ruimtelijke ontwikkeling", "  Jaarverslag 2025.pdf (v1)");
+                    "  Notulen december.pdf (v1)", "5 Speerpuntenplan 2026-2027", "  5.1 Ruimtelijke ontwikkeling",
+                    "    Jaarverslag 2025.pdf (v1)");
+            assertThat(bookmarks).doesNotContain("5.1 Ruimtelijke ontwikkeling");
             // The stamp on a page of the annual report.
             int total = pack.getNumberOfPages();
             int firstOfReport = 4 + notulen;
@@ -145,18 +160,52 @@ class AgendaPackTest {
     }
 
     @Test
+    void theChangePageComparesPapersByIdentityNotByNumber() throws Exception {
+        as.call(SECRETARY, () -> packs.buildNow(meeting));
+        // "Speerpuntenplan" (5) moves up to 2: the papers under it and under the items after it are renumbered
+        AgendaItemView plan = as.call(SECRETARY, () -> agenda.agenda(meeting)).stream()
+                .filter(i -> i.title().equals("Speerpuntenplan 2026-2027")).findFirst().orElseThrow();
+        as.run(SECRETARY, () -> agenda.moveItem(plan.id(), null, 1, version()));
+        AgendaPackService.PackStatus second = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        try (PDDocument pack = openPack(second)) {
+            String changes = page(pack, 2);
+            assertThat(changes).contains(
+                    "Verplaatst: 3 Notulen vorige vergadering: Notulen december.pdf (v1) (was agendapunt 2)",
+                    "Verplaatst: 2.1 Ruimtelijke ontwikkeling: Jaarverslag 2025.pdf (v1) (was agendapunt 5.1)")
+                    .doesNotContain("Vervallen", "Nieuw of gewijzigd");
+        }
+        // nothing changed since: the next version says so
+        AgendaPackService.PackStatus third = as.call(SECRETARY, () -> packs.buildNow(meeting));
+        try (PDDocument pack = openPack(third)) {
+            assertThat(page(pack, 2)).contains("Geen wijzigingen in de stukken.");
+        }
+    }
+
+    @Test
     void aNewVersionOfAPaperRebuildsThePack() throws Exception {
         AgendaPackService.PackStatus first = as.call(SECRETARY, () -> packs.buildNow(meeting));
         AgendaItemView notulen = as.call(SECRETARY, () -> agenda.agenda(meeting)).get(1);
         as.call(SECRETARY, () -> documents.uploadVersion(notulen.documents().getFirst().documentId(),
                 "notulen-def.pdf", sample("notulen-bestuur-2025-12.pdf"), -1));
+        // at once "verouderd", and rebuilt by itself a minute after the last change
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                as.call(SECRETARY, () -> packs.status(meeting)).stale());
+        AgendaPackService.PackStatus stale = as.call(SECRETARY, () -> packs.status(meeting));
+        assertThat(stale.version()).isEqualTo(first.version());
+        assertThat(stale.rebuildAt()).isNotNull();
+        followUps.runDue();
+        assertThat(as.call(SECRETARY, () -> packs.status(meeting)).version()).as("not before the delay")
+                .isEqualTo(first.version());
+        clock.advance(java.time.Duration.ofMinutes(2));
+        followUps.runDue();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 as.call(SECRETARY, () -> packs.status(meeting)).version() == first.version() + 1);
         AgendaPackService.PackStatus second = as.call(SECRETARY, () -> packs.status(meeting));
         assertThat(second.state()).isEqualTo(AgendaPackService.State.READY);
+        assertThat(second.stale()).isFalse();
         try (PDDocument pack = openPack(second)) {
-            assertThat(page(pack, 2)).contains("Nieuw of gewijzigd: 2 Notulen vorige vergadering:"
-                    + " Notulen december.pdf (v2)");
+            assertThat(page(pack, 2)).contains("Nieuwe versie: 2 Notulen vorige vergadering:"
+                    + " Notulen december.pdf (v2)").doesNotContain("Vervallen");
         }
     }
 

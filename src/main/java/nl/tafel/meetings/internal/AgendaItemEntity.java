@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 import nl.tafel.meetings.AgendaItemId;
 import nl.tafel.meetings.ItemPurpose;
+import nl.tafel.meetings.ItemRole;
 import org.jspecify.annotations.Nullable;
 
 /** An agenda item; its number comes from its position (and its parent's, for a sub-item). */
@@ -50,6 +51,11 @@ public class AgendaItemEntity {
     /** A standing item that closes the agenda (Rondvraag, Sluiting): new items go in before these. */
     @Column(nullable = false)
     private boolean closing;
+
+    /** What a standing item is for (Actielijst, Rondvraag...), kept when it is renamed; null for other items. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 30)
+    private @Nullable ItemRole role;
 
     protected AgendaItemEntity() {
         this.id = UUID.randomUUID();
@@ -125,6 +131,14 @@ public class AgendaItemEntity {
 
     public void setClosing(boolean closing) {
         this.closing = closing;
+    }
+
+    public @Nullable ItemRole getRole() {
+        return role;
+    }
+
+    public void setRole(@Nullable ItemRole role) {
+        this.role = role;
     }
 
     public void set(String title, ItemPurpose purpose, @Nullable String presenter, int minutes,

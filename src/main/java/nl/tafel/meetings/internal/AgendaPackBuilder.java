@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * every page ("Bestuur OL 13-01-2026 · agendapunt 5.1 · blz. 3/12"). Papers that are not PDF, or that cannot be read
  * (broken, password-protected), are listed as not included; the rest of the pack is still built. Papers are read
  * from files and the pack is written through temporary files, so memory stays small.
+ * <p>Over 500 lines: the page plan, the pages of its own (contents with links, agenda with descriptions, annexes),
+ * bookmarks and stamps depend on one another's page numbers and are kept in one place for that reason.
  */
 public final class AgendaPackBuilder {
 
@@ -44,18 +46,46 @@ public final class AgendaPackBuilder {
     private static final org.apache.pdfbox.io.MemoryUsageSetting STREAM_CACHE =
             org.apache.pdfbox.io.MemoryUsageSetting.setupMixed(16L * 1024 * 1024);
 
-    /** A paper for the pack: a PDF on disk, or the reason (a translation key) it is not included. */
-    public record Paper(String name, @Nullable Path pdf, @Nullable String notIncludedKey) {
+    /**
+     * A paper for the pack: a PDF on disk, or the reason (a translation key) it is not included. {@code id} and
+     * {@code version} say which document and version it is, so that the next pack's change page compares papers by
+     * identity rather than by the number of their item.
+     */
+    public record Paper(String name, @Nullable Path pdf, @Nullable String notIncludedKey, @Nullable String id,
+            int version) {
+
+        public Paper(String name, @Nullable Path pdf, @Nullable String notIncludedKey) {
+            this(name, pdf, notIncludedKey, null, 0);
+        }
     }
 
-    /** An agenda item with its papers. */
+    /** Separates the fields of a manifest line: document, version, item number, item title, paper, pages. */
+    public static final String FIELD = "\t";
+
+    /** An agenda item with its papers and its description ("toelichting"), printed on the agenda pages. */
     public record Section(String number, String time, String title, String purpose, @Nullable String presenter,
-            List<Paper> papers) {
+            List<Paper> papers, @Nullable String description) {
+
+        public Section(String number, String time, String title, String purpose, @Nullable String presenter,
+                List<Paper> papers) {
+            this(number, time, title, purpose, presenter, papers, null);
+        }
+    }
+
+    /** A page (or more) of the pack's own after the agenda, such as the open actions of the "Actielijst" item. */
+    public record Annex(String title, String bookmark, List<String> lines) {
     }
 
     /** What the pack is about. */
     public record Input(String spaceName, String shortName, String meetingTitle, String when, String where,
-            String date, int version, String builtAt, List<Section> sections, List<String> changes) {
+            String date, int version, String builtAt, List<Section> sections, List<String> changes,
+            List<Annex> annexes) {
+
+        public Input(String spaceName, String shortName, String meetingTitle, String when, String where,
+                String date, int version, String builtAt, List<Section> sections, List<String> changes) {
+            this(spaceName, shortName, meetingTitle, when, where, date, version, builtAt, sections, changes,
+                    List.of());
+        }
     }
 
     /** The result: the file, its pages, and one line per included paper (to compare the next version with). */
@@ -84,7 +114,12 @@ public final class AgendaPackBuilder {
     private record Loaded(Section section, Paper paper, @Nullable PDDocument document, @Nullable String problem) {
     }
 
+    /** A line of the pack's own pages; {@code page}: the page it refers to (right-aligned, and a link). */
     private record Line(String text, boolean strong, int indent, @Nullable String page) {
+    }
+
+    /** A link from a line of the contents to its page, added once every page exists. */
+    private record Link(PDPage from, PDRectangle area, int toPage) {
     }
 
     public Output build(Input input, Path target, IntConsumer progress) throws IOException {
@@ -94,17 +129,24 @@ public final class AgendaPackBuilder {
             loaded.addAll(readAll(input));
             progress.accept(60);
             // Page plan: cover, changes, contents, agenda, then the papers.
-            List<Line> agendaLines = agendaLines(input);
+            List<Line> agendaLines = wrap(agendaLines(input));
             int agendaPages = pagesFor(agendaLines.size());
-            List<String> changeLines = input.version() > 1 ? changeLines(input) : List.of();
+            List<Line> changeLines = input.version() > 1 ? wrap(changeLines(input).stream()
+                    .map(c -> new Line(c, false, 0, null)).toList()) : List.of();
             int changePages = changeLines.isEmpty() ? 0 : pagesFor(changeLines.size());
-            int contentsLineCount = 1;
-            for (Section s : input.sections()) {
-                contentsLineCount += 1 + s.papers().size();
+            List<List<Line>> annexLines = new ArrayList<>();
+            for (Annex annex : input.annexes()) {
+                annexLines.add(wrap(annex.lines().stream().map(l -> new Line(l, false, 0, null)).toList()));
             }
-            int contentsPages = pagesFor(contentsLineCount);
+            // long lines wrap, so the contents are counted as they will be written (page numbers do not matter here)
+            int contentsPages = pagesFor(wrap(contentsLines(input, loaded, null, 0, List.of())).size());
             int firstAgendaPage = 1 + changePages + contentsPages + 1;
             int next = firstAgendaPage + agendaPages;
+            List<Integer> annexStart = new ArrayList<>();
+            for (List<Line> lines : annexLines) {
+                annexStart.add(next);
+                next += pagesFor(lines.size());
+            }
             List<Integer> paperStart = new ArrayList<>();
             for (Loaded l : loaded) {
                 paperStart.add(l.document() == null ? -1 : next);
@@ -115,47 +157,44 @@ public final class AgendaPackBuilder {
             int totalPages = next - 1;
 
             try (PDDocument pack = new PDDocument(STREAM_CACHE.streamCache)) {
+                metadata(pack, input);
                 cover(pack, input);
+                List<Link> links = new ArrayList<>();
                 if (!changeLines.isEmpty()) {
-                    List<String> body = new ArrayList<>(changeLines);
-                    writePages(pack, t("pack.changesTitle", input.version() - 1, input.version()),
-                            body.stream().map(c -> new Line(c, false, 0, null)).toList());
+                    writePages(pack, t("pack.changesTitle", input.version() - 1, input.version()), changeLines,
+                            links);
                 }
-                List<Line> contents = new ArrayList<>();
-                contents.add(new Line(t("pack.agenda"), true, 0, String.valueOf(firstAgendaPage)));
-                int index = 0;
-                for (Section s : input.sections()) {
-                    Integer first = null;
-                    List<Line> papers = new ArrayList<>();
-                    for (Paper p : s.papers()) {
-                        Loaded l = loaded.get(index);
-                        int start = paperStart.get(index++);
-                        if (start > 0 && first == null) {
-                            first = start;
-                        }
-                        papers.add(new Line(p.name() + (l.problem() == null ? "" : " — " + t(l.problem())), false, 1,
-                                start > 0 ? String.valueOf(start) : null));
-                    }
-                    contents.add(new Line(s.number() + "  " + s.title(), true, 0,
-                            first == null ? null : String.valueOf(first)));
-                    contents.addAll(papers);
+                writePages(pack, t("pack.contents"), wrap(contentsLines(input, loaded, paperStart, firstAgendaPage,
+                        annexStart)), links);
+                writePages(pack, t("pack.agenda"), agendaLines, links);
+                for (int a = 0; a < annexLines.size(); a++) {
+                    writePages(pack, input.annexes().get(a).title(), annexLines.get(a), links);
                 }
-                writePages(pack, t("pack.contents"), contents);
-                writePages(pack, t("pack.agenda"), agendaLines);
                 progress.accept(70);
 
                 for (Loaded l : loaded) {
+                    if (l.document() == null && l.paper().id() != null) {
+                        // listed as not included: in the manifest too, so that the next change page knows it
+                        manifest.add(String.join(FIELD, l.paper().id(), String.valueOf(l.paper().version()),
+                                l.section().number(), l.section().title(), l.paper().name(), "0"));
+                    }
                     if (l.document() != null) {
                         for (PDPage page : pagesOf(l.document())) {
                             pack.addPage(page);
                         }
-                        manifest.add(l.section().number() + " " + l.section().title() + ": " + l.paper().name()
-                                + " (" + l.document().getNumberOfPages() + " blz.)");
+                        manifest.add(l.paper().id() == null
+                                ? l.section().number() + " " + l.section().title() + ": " + l.paper().name() + " ("
+                                        + l.document().getNumberOfPages() + " blz.)"
+                                : String.join(FIELD, l.paper().id(), String.valueOf(l.paper().version()),
+                                        l.section().number(), l.section().title(), l.paper().name(),
+                                        String.valueOf(l.document().getNumberOfPages())));
                     }
                 }
                 progress.accept(80);
-                outline(pack, input, loaded, paperStart, firstAgendaPage, changePages);
-                stamp(pack, input, loaded, paperStart, changePages, firstAgendaPage, agendaPages, totalPages);
+                link(pack, links);
+                outline(pack, input, loaded, paperStart, firstAgendaPage, annexStart);
+                stamp(pack, input, loaded, paperStart, changePages, firstAgendaPage,
+                        agendaPages + annexLines.stream().mapToInt(l -> pagesFor(l.size())).sum(), totalPages);
                 progress.accept(95);
                 pack.save(target.toFile());
                 return new Output(target, pack.getNumberOfPages(), manifest);
@@ -286,6 +325,39 @@ public final class AgendaPackBuilder {
         }
     }
 
+    /**
+     * The contents: the agenda, each item with the page of its first paper and its papers (or why one is not
+     * included), and the annexes. Without {@code paperStart} (counting the lines only) no page numbers are filled in.
+     */
+    private List<Line> contentsLines(Input input, List<Loaded> loaded, @Nullable List<Integer> paperStart,
+            int agendaPage, List<Integer> annexStart) {
+        List<Line> contents = new ArrayList<>();
+        contents.add(new Line(t("pack.agenda"), true, 0, paperStart == null ? null : String.valueOf(agendaPage)));
+        int index = 0;
+        for (Section s : input.sections()) {
+            Integer first = null;
+            List<Line> papers = new ArrayList<>();
+            for (Paper p : s.papers()) {
+                Loaded l = loaded.get(index);
+                int start = paperStart == null ? -1 : paperStart.get(index);
+                index++;
+                if (start > 0 && first == null) {
+                    first = start;
+                }
+                papers.add(new Line(p.name() + (l.problem() == null ? "" : " — " + t(l.problem())), false, 1,
+                        start > 0 ? String.valueOf(start) : null));
+            }
+            contents.add(new Line(s.number() + "  " + s.title(), true, s.number().contains(".") ? 1 : 0,
+                    first == null ? null : String.valueOf(first)));
+            contents.addAll(papers);
+        }
+        for (int a = 0; a < input.annexes().size(); a++) {
+            contents.add(new Line(input.annexes().get(a).title(), true, 0,
+                    annexStart.size() > a ? String.valueOf(annexStart.get(a)) : null));
+        }
+        return contents;
+    }
+
     private List<Line> agendaLines(Input input) {
         List<Line> lines = new ArrayList<>();
         for (Section s : input.sections()) {
@@ -293,8 +365,77 @@ public final class AgendaPackBuilder {
             lines.add(new Line(s.time() + "   " + s.number() + "  " + s.title(), indent == 0, indent, null));
             String detail = s.purpose() + (s.presenter() == null ? "" : " · " + t("pack.presenter", s.presenter()));
             lines.add(new Line(detail, false, indent + 1, null));
+            if (s.description() != null && !s.description().isBlank()) {
+                // the item's description ("toelichting"), paragraph by paragraph
+                for (String paragraph : s.description().strip().split("\\R")) {
+                    if (!paragraph.isBlank()) {
+                        lines.add(new Line(paragraph.strip(), false, indent + 1, null));
+                    }
+                }
+            }
         }
         return lines;
+    }
+
+    /** Lines too wide for the page go on over more lines (at spaces where possible); the page stays on the first. */
+    private List<Line> wrap(List<Line> lines) throws IOException {
+        List<Line> result = new ArrayList<>();
+        for (Line line : lines) {
+            PDFont font = line.strong() ? bold : regular;
+            float width = A4.getWidth() - (MARGIN + 18 * line.indent()) - MARGIN - 40;
+            String rest = encodable(font, line.text());
+            boolean first = true;
+            while (width(font, 11, rest) > width) {
+                int cut = rest.length();
+                while (cut > 1 && width(font, 11, rest.substring(0, cut)) > width) {
+                    cut--;
+                }
+                int space = rest.lastIndexOf(' ', cut);
+                if (space > cut / 2) {
+                    cut = space;
+                }
+                result.add(new Line(rest.substring(0, cut).stripTrailing(), line.strong(), line.indent(),
+                        first ? line.page() : null));
+                first = false;
+                rest = rest.substring(cut).stripLeading();
+            }
+            result.add(new Line(rest, line.strong(), line.indent(), first ? line.page() : null));
+        }
+        return result;
+    }
+
+    /** Title, author (the space) and subject, as a reader's PDF viewer and search show them. */
+    private void metadata(PDDocument pack, Input input) {
+        org.apache.pdfbox.pdmodel.PDDocumentInformation info = pack.getDocumentInformation();
+        info.setTitle(t("pack.title") + " " + input.meetingTitle() + " " + input.date());
+        info.setAuthor(input.spaceName());
+        info.setSubject(t("pack.metaSubject", input.version()) + " · " + input.meetingTitle() + " · "
+                + input.when());
+        info.setCreator("Tafel");
+        info.setCreationDate(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("Europe/Amsterdam")));
+    }
+
+    /** The contents' lines link to their pages. */
+    private static void link(PDDocument pack, List<Link> links) throws IOException {
+        for (Link l : links) {
+            if (l.toPage() < 1 || l.toPage() > pack.getNumberOfPages()) {
+                continue;
+            }
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink annotation =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+            annotation.setRectangle(l.area());
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary border =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary();
+            border.setWidth(0);
+            annotation.setBorderStyle(border);
+            org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitWidthDestination to =
+                    new org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination
+                            .PDPageFitWidthDestination();
+            to.setPage(pack.getPage(l.toPage() - 1));
+            to.setTop((int) pack.getPage(l.toPage() - 1).getCropBox().getUpperRightY());
+            annotation.setDestination(to);
+            l.from().getAnnotations().add(annotation);
+        }
     }
 
     private List<String> changeLines(Input input) {
@@ -324,7 +465,7 @@ public final class AgendaPackBuilder {
     }
 
     /** Writes titled lines over as many pages as they need; a line's page number goes to the right. */
-    private void writePages(PDDocument pack, String title, List<Line> lines) throws IOException {
+    private void writePages(PDDocument pack, String title, List<Line> lines, List<Link> links) throws IOException {
         int perPage = linesPerPage();
         int pages = pagesFor(lines.size());
         for (int p = 0; p < pages; p++) {
@@ -342,6 +483,8 @@ public final class AgendaPackBuilder {
                     if (line.page() != null) {
                         float width = width(regular, 11, line.page());
                         text(out, regular, 11, A4.getWidth() - MARGIN - width, y, line.page());
+                        links.add(new Link(page, new PDRectangle(x, y - 3, A4.getWidth() - MARGIN - x, LINE),
+                                Integer.parseInt(line.page())));
                     }
                     y -= LINE;
                 }
@@ -349,12 +492,17 @@ public final class AgendaPackBuilder {
         }
     }
 
+    /**
+     * Bookmarks: the agenda, each item (with its papers under it, sub-items under their item), and the annexes. An
+     * item without papers points at the agenda.
+     */
     private void outline(PDDocument pack, Input input, List<Loaded> loaded, List<Integer> paperStart,
-            int agendaPage, int changePages) {
+            int agendaPage, List<Integer> annexStart) {
         PDDocumentOutline outline = new PDDocumentOutline();
         pack.getDocumentCatalog().setDocumentOutline(outline);
         outline.addLast(bookmark(pack, t("pack.agenda"), agendaPage));
         int index = 0;
+        PDOutlineItem parent = null;
         for (Section s : input.sections()) {
             PDOutlineItem item = null;
             for (Paper p : s.papers()) {
@@ -364,13 +512,21 @@ public final class AgendaPackBuilder {
                 }
                 if (item == null) {
                     item = bookmark(pack, s.number() + " " + s.title(), start);
-                    outline.addLast(item);
                 }
                 item.addLast(bookmark(pack, p.name(), start));
             }
             if (item == null) {
-                outline.addLast(bookmark(pack, s.number() + " " + s.title(), agendaPage));
+                item = bookmark(pack, s.number() + " " + s.title(), agendaPage);
             }
+            if (s.number().contains(".") && parent != null) {
+                parent.addLast(item);
+            } else {
+                outline.addLast(item);
+                parent = item;
+            }
+        }
+        for (int a = 0; a < input.annexes().size(); a++) {
+            outline.addLast(bookmark(pack, input.annexes().get(a).bookmark(), annexStart.get(a)));
         }
         outline.openNode();
     }

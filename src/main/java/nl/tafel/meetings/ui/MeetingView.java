@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One meeting and its agenda. Planners (the space's managers and the secretaries) build the agenda here: add items
  * and sub-items, drag them into order (numbers and start times follow), attach or upload papers, publish.
+ * <p>Over 500 lines: the agenda grid with its drag and drop, the item actions and the pack's state share the page's
+ * state (the agenda version, the items); splitting them means passing that state around. A split is due.
  */
 @Route("vergaderingen/:meetingId")
 @PermitAll
@@ -67,10 +69,13 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private @Nullable AgendaItemView dragged;
 
     private final List<nl.tafel.meetings.MeetingPageSection> sections;
+    private final org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions;
 
     MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
             AgendaPackService packs, nl.tafel.meetings.SeriesService series,
-            List<nl.tafel.meetings.MeetingPageSection> sections) {
+            List<nl.tafel.meetings.MeetingPageSection> sections,
+            org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions) {
+        this.openActions = openActions;
         this.sections = sections.stream()
                 .sorted(java.util.Comparator.comparingInt(nl.tafel.meetings.MeetingPageSection::order)).toList();
         this.packs = packs;
@@ -165,6 +170,10 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         items = agenda.agenda(m.id());
         grid.setItems(items);
         overrun(m).ifPresent(this::add);
+        // the open actions under the "Actielijst" item, whatever it is called
+        items.stream().filter(i -> i.is(nl.tafel.meetings.ItemRole.ACTIONS)).findFirst().ifPresent(i ->
+                add(new nl.tafel.meetings.OpenActionsList(i, openActions.orderedStream()
+                        .flatMap(o -> o.of(m.id()).stream()).toList())));
     }
 
     /** Says so when the agenda's minutes run past the planned end of the meeting. */
@@ -215,6 +224,15 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         } else {
             packSection.add(new Span(getTranslation("pack.none")));
         }
+        if (status.stale() && status.version() > 0) {
+            // the agenda changed after this version: said at once, until the next version is there
+            Span stale = new Span(status.rebuildAt() == null ? getTranslation("pack.stale", status.version())
+                    : getTranslation("pack.staleRebuild", status.version(), java.time.format.DateTimeFormatter
+                            .ofPattern("HH:mm").format(status.rebuildAt().atZone(MeetingService.ZONE))));
+            stale.setId("pack-stale");
+            stale.addClassName("tafel-warning-text");
+            packSection.add(stale);
+        }
         boolean open = m.status() == MeetingStatus.CONCEPT || m.status() == MeetingStatus.PUBLISHED;
         if (m.canEdit() && open && !busy) {
             Button build = new Button(getTranslation(status.version() > 0 ? "pack.rebuild" : "pack.build"), e -> {
@@ -229,7 +247,9 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             packSection.add(build);
         }
         // While it builds, the page asks every second; it stops once the pack is done.
-        getUI().ifPresent(ui -> ui.setPollInterval(busy ? 1000 : -1));
+        // A stale pack is rebuilt by itself: the page asks now and then until the new version is there.
+        int poll = busy ? 1000 : status.stale() && status.rebuildAt() != null ? 5000 : -1;
+        getUI().ifPresent(ui -> ui.setPollInterval(poll));
     }
 
     @Override
@@ -299,6 +319,21 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return row;
     }
 
+    /** A paper leaves a published agenda only when the planner confirms it, knowing the invitees will be told. */
+    private void confirmWithdraw(AgendaItemView.Attachment doc, Runnable detach) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setId("agenda-detach-confirm");
+        confirm.setHeader(getTranslation("agenda.detachConfirm.title"));
+        confirm.setText(getTranslation("agenda.detachConfirm.text", doc.name(), meeting.title()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("agenda.detachConfirm.confirm"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> detach.run());
+        confirm.open();
+    }
+
     private Component changes(MeetingDetails m) {
         Div box = new Div();
         box.addClassName("tafel-notice");
@@ -306,7 +341,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         box.add(new Paragraph(getTranslation("agenda.changesTitle")));
         UnorderedList list = new UnorderedList();
         for (MeetingDetails.AgendaChange change : m.changesAfterPublication()) {
-            String what = getTranslation(change.messageKey(), change.argument() == null ? "" : change.argument());
+            String what = getTranslation(change.messageKey(), change.arguments());
             list.add(new ListItem(Formats.dateTime(change.at(), getLocale()) + " · " + change.by() + " · " + what));
         }
         box.add(list);
@@ -450,8 +485,9 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                     () -> change(() -> agenda.moveItem(item.id(), item.parentId(), index + 1, version))));
         }
         for (AgendaItemView.Attachment doc : item.documents()) {
+            Runnable detach = () -> change(() -> agenda.detach(item.id(), doc.documentId(), version));
             list.add(action(dialog, "detach", getTranslation("agenda.detach", doc.name()),
-                    () -> change(() -> agenda.detach(item.id(), doc.documentId(), version))));
+                    meeting.status() != MeetingStatus.PUBLISHED ? detach : () -> confirmWithdraw(doc, detach)));
         }
         Button remove = action(dialog, "remove", getTranslation("agenda.removeItem"),
                 () -> change(() -> agenda.removeItem(item.id(), version)));

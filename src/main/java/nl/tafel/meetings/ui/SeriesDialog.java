@@ -44,10 +44,12 @@ final class SeriesDialog extends Dialog {
     private final Div rows = new Div();
     private final List<Row> template = new ArrayList<>();
 
-    private record Row(TextField title, Select<ItemPurpose> purpose, IntegerField minutes, Checkbox atEnd) {
+    /** A row of the template; its role (Actielijst, Rondvraag...) stays with it whatever its title becomes. */
+    private record Row(TextField title, Select<ItemPurpose> purpose, IntegerField minutes, Checkbox atEnd,
+            nl.tafel.meetings.@Nullable ItemRole role) {
         TemplateItem item() {
             return new TemplateItem(title.getValue(), purpose.getValue(),
-                    minutes.getValue() == null ? 0 : minutes.getValue(), atEnd.getValue());
+                    minutes.getValue() == null ? 0 : minutes.getValue(), atEnd.getValue(), role);
         }
     }
 
@@ -171,7 +173,7 @@ final class SeriesDialog extends Dialog {
         minutes.setAriaLabel(getTranslation("items.minutes"));
         minutes.setWidth("6rem");
         Checkbox atEnd = new Checkbox(getTranslation("series.atEnd"), item.atEnd());
-        Row row = new Row(title, purpose, minutes, atEnd);
+        Row row = new Row(title, purpose, minutes, atEnd, item.role());
         template.add(row);
         Div line = new Div();
         line.addClassName("tafel-template-row");

@@ -126,9 +126,13 @@ public class NotificationStore {
                 person, Timestamp.from(before), delivery.name());
     }
 
-    /** Invitations "at once" are the invitations module's own mail: never a second one from here. */
+    /**
+     * Invitations and change notices "at once" are their own mails (the invitation with its calendar part, the change
+     * notice with what changed): never a second one from here.
+     */
     private static String excludeInvitations(Delivery delivery) {
-        return delivery == Delivery.IMMEDIATE ? " and n.kind <> '" + NotificationKind.INVITATION.name() + "'" : "";
+        return delivery == Delivery.IMMEDIATE ? " and n.kind not in ('" + NotificationKind.INVITATION.name() + "', '"
+                + NotificationKind.AGENDA_CHANGED.name() + "')" : "";
     }
 
     public void mailed(Collection<Long> ids, long mailId, Instant now) {

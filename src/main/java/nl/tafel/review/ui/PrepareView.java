@@ -74,7 +74,14 @@ class PrepareView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final Div reader = new Div();
     private final Span progress = new Span();
 
-    PrepareView(ReviewService review, NoteService notes, QuestionService questions) {
+    private final nl.tafel.meetings.AgendaService agenda;
+    private final org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions;
+
+    PrepareView(ReviewService review, NoteService notes, QuestionService questions,
+            nl.tafel.meetings.AgendaService agenda,
+            org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions) {
+        this.agenda = agenda;
+        this.openActions = openActions;
         this.review = review;
         this.notes = notes;
         this.questions = questions;
@@ -250,6 +257,11 @@ class PrepareView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         if (chosen.description() != null) {
             reader.add(new Paragraph(chosen.description()));
         }
+        // the "Actielijst" item (by its role, whatever it is called) shows the open actions
+        agenda.agenda(preparation.meetingId()).stream()
+                .filter(i -> i.id().equals(chosen.id()) && i.is(nl.tafel.meetings.ItemRole.ACTIONS)).findFirst()
+                .ifPresent(i -> reader.add(new nl.tafel.meetings.OpenActionsList(i, openActions.orderedStream()
+                        .flatMap(o -> o.of(preparation.meetingId()).stream()).toList())));
         if (chosen.papers().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("review.item.noPapers"));
             none.addClassName("tafel-muted");

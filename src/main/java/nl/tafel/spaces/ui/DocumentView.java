@@ -47,8 +47,11 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final DocumentService documents;
     private @Nullable DocumentDetails document;
 
-    DocumentView(DocumentService documents) {
+    private final nl.tafel.spaces.DocumentUsage usage;
+
+    DocumentView(DocumentService documents, nl.tafel.spaces.DocumentUsage usage) {
         this.documents = documents;
+        this.usage = usage;
         addClassName("tafel-view");
         setPadding(false);
     }
@@ -105,11 +108,12 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             rename.setId("rename-document");
             Button move = new Button(getTranslation("action.move"), VaadinIcon.ARROW_FORWARD.create(),
                     e -> new MoveDialog(documents, doc.space(), asItem, this::reload).open());
-            Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> {
-                documents.deleteDocument(doc.id());
-                Notifications.success(getTranslation("trash.moved", doc.name()));
-                UI.getCurrent().navigate(SpaceView.path(doc.space().id(), doc.folder().id()));
-            });
+            Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(),
+                    e -> ConfirmUsedDocument.thenDelete(usage, doc.id(), doc.name(), () -> {
+                        documents.deleteDocument(doc.id());
+                        Notifications.success(getTranslation("trash.moved", doc.name()));
+                        UI.getCurrent().navigate(SpaceView.path(doc.space().id(), doc.folder().id()));
+                    }));
             delete.addThemeVariants(ButtonVariant.ERROR);
             delete.setId("delete-document");
             actions.add(rename, move, delete);

@@ -59,7 +59,11 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private @Nullable FolderDetails folder;
     private String title = "";
 
-    SpaceView(SpaceService spaces, DocumentService documents, java.util.List<nl.tafel.spaces.SpacePageSection> sections) {
+    private final nl.tafel.spaces.DocumentUsage usage;
+
+    SpaceView(SpaceService spaces, DocumentService documents, java.util.List<nl.tafel.spaces.SpacePageSection> sections,
+            nl.tafel.spaces.DocumentUsage usage) {
+        this.usage = usage;
         this.spaces = spaces;
         this.documents = documents;
         this.sections = sections;
@@ -249,9 +253,16 @@ class SpaceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private void delete(FolderItem item) {
         if (item.isFolder()) {
             documents.deleteFolder(item.folderId());
+            deleted(item);
         } else {
-            documents.deleteDocument(item.documentId());
+            ConfirmUsedDocument.thenDelete(usage, item.documentId(), item.name(), () -> {
+                documents.deleteDocument(item.documentId());
+                deleted(item);
+            });
         }
+    }
+
+    private void deleted(FolderItem item) {
         refresh();
         Notification note = new Notification();
         note.addThemeVariants(NotificationVariant.LUMO_CONTRAST);

@@ -194,7 +194,7 @@ class MeetingViewsTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).id("agenda-overrun").getElement().getTextRecursively())
                 .contains("De agenda loopt tot 21:20: 20 minuten na het geplande einde.");
         assertThat(find(Div.class).id("agenda-changes").getElement().getTextRecursively())
-                .contains("agendapunt „Strategiedag” toegevoegd");
+                .contains("agendapunt 5 „Strategiedag” toegevoegd");
 
         UI.getCurrent().navigate("vergaderingen/" + concept);
         assertThat(getCurrentView().getClass().getSimpleName()).contains("NotFound");
