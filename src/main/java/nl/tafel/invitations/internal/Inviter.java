@@ -87,8 +87,8 @@ public class Inviter {
         } catch (MeetingNotFoundException e) {
             return;
         }
-        if (m.status() == MeetingStatus.CONCEPT) {
-            return;
+        if (m.status() == MeetingStatus.CONCEPT || !m.sendsInvitations()) {
+            return; // an archived meeting, or one published after its start without invitations
         }
         invitations.createIfMissing(id.value(), uid(id));
         InvitationEntity invitation = invitations.lock(id.value()).orElseThrow();

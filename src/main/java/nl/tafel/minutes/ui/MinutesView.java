@@ -92,10 +92,6 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             MeetingId id = MeetingId.parse(event.getRouteParameters().get("meetingId").orElse(null))
                     .orElseThrow(MeetingNotFoundException::new);
             details = minutes.get(id);
-            if (details.canWrite() && details.attendance().isEmpty()) {
-                minutes.takeAttendance(id);
-                details = minutes.get(id);
-            }
         } catch (MeetingNotFoundException | AccessDeniedException e) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -212,6 +208,15 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             return box;
         }
+        if (d.attendance().isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("minutes.attendance.none"));
+            none.addClassName("tafel-muted");
+            Button take = new Button(getTranslation("minutes.attendance.take"), VaadinIcon.USERS.create(),
+                    e -> act(() -> minutes.takeAttendance(d.meetingId())));
+            take.addThemeVariants(ButtonVariant.PRIMARY);
+            take.setId("minutes-take-attendance");
+            box.add(none, take);
+        }
         Div list = new Div();
         list.addClassName("tafel-attendance-list");
         for (nl.tafel.minutes.Attendee a : d.attendance()) {
@@ -238,6 +243,18 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 line.add(remove);
             }
             line.add(presence);
+            if (a.confirmed()) {
+                Span confirmed = new Span(getTranslation("minutes.attendance.confirmed"));
+                confirmed.addClassNames("tafel-badge", "tafel-badge-success");
+                line.add(confirmed);
+            } else {
+                Button confirm = new Button(getTranslation("minutes.attendance.confirm"), VaadinIcon.CHECK.create(),
+                        e -> act(() -> minutes.confirmPresence(d.meetingId(), a.position())));
+                confirm.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                confirm.setAriaLabel(getTranslation("minutes.attendance.confirmOf", a.name()));
+                confirm.setId("minutes-confirm-" + a.position());
+                line.add(confirm);
+            }
             line.addClassName("tafel-minutes-decision");
             list.add(line);
         }
@@ -310,6 +327,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 add(columns, saved);
             } else {
                 add(preview);
+            }
+            if (item.equals(details.items().getFirst()) && details.quorum() != null) {
+                add(quorum(details.quorum()));
             }
             if (item.previousMinutes()) {
                 previousMinutes();
@@ -641,6 +661,27 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             add(box);
         }
+    }
+
+    /** The series' quorum rule, checked at "Opening" against the attendance list. */
+    private Component quorum(nl.tafel.minutes.Quorum q) {
+        Div box = new Div();
+        box.addClassName("tafel-minutes-block");
+        box.setId("minutes-quorum");
+        if (q.rule() != null) {
+            box.add(new Paragraph(getTranslation("minutes.quorum.rule", q.rule())));
+        }
+        Span count = new Span(getTranslation("minutes.quorum.count", q.present(), q.members())
+                + (q.unknown() == 0 ? "" : " · " + getTranslation("minutes.quorum.unknown", q.unknown())));
+        box.add(count);
+        if (q.met() != null) {
+            Span verdict = new Span(getTranslation(q.met() ? "minutes.quorum.met" : "minutes.quorum.notMet",
+                    q.percent()));
+            verdict.addClassNames("tafel-badge", q.met() ? "tafel-badge-success" : "tafel-badge-error");
+            verdict.setId("minutes-quorum-verdict");
+            box.add(verdict);
+        }
+        return box;
     }
 
     private boolean act(Runnable action) {

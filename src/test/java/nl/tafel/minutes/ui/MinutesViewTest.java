@@ -145,4 +145,20 @@ class MinutesViewTest extends SpringBrowserlessTest {
         assertThat(find(TextArea.class).all()).isEmpty();
         assertThat(find(Button.class).withId("minutes-approve").all()).isEmpty();
     }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void openingTheMinutesWritesNothingUntilTheMinuteTakerTakesAttendance() {
+        UI.getCurrent().navigate("vergaderingen/" + meeting + "/notulen");
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).attendance()).as("navigation writes nothing")
+                .isEmpty();
+        test(find(Button.class).id("minutes-take-attendance")).click();
+        var list = as.call(SECRETARY, () -> minutes.get(meeting)).attendance();
+        assertThat(list).isNotEmpty().allSatisfy(a -> assertThat(a.confirmed()).isFalse());
+        var first = list.getFirst();
+        test(find(Button.class).id("minutes-confirm-" + first.position())).click();
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).attendance().getFirst().confirmed()).isTrue();
+        assertThat(find(Div.class).id("minutes-attendance").getElement().getTextRecursively()).contains("Bevestigd")
+                .contains("Onbekend");
+    }
 }
