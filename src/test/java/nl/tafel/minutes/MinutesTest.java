@@ -83,6 +83,8 @@ class MinutesTest {
 
         as.run(SECRETARY, () -> minutes.approve(meeting));
         assertThat(as.call(READER, () -> minutes.get(meeting)).status()).isEqualTo(MinutesStatus.APPROVED);
+        assertThat(as.call(READER, () -> meetings.get(meeting)).status()).as("approving finishes the meeting")
+                .isEqualTo(nl.tafel.meetings.MeetingStatus.FINISHED);
         assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Later", 1)))
                 .isInstanceOf(TafelException.class).hasMessageContaining("minutes.error.locked");
         assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.addDecision(meeting, opening, "Later")))

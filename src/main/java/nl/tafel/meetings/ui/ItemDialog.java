@@ -30,7 +30,7 @@ final class ItemDialog extends Dialog {
         setWidth("min(40rem, 95vw)");
         TextField title = new TextField(getTranslation("items.title"));
         title.setId("item-title");
-        title.setMaxLength(200);
+        nl.tafel.shared.ui.Fields.limit(title, 200);
         Select<ItemPurpose> purpose = new Select<>();
         purpose.setLabel(getTranslation("items.purpose"));
         purpose.setId("item-purpose");

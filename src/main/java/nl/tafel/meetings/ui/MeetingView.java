@@ -122,7 +122,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             actions.add(edit);
             if (m.status() == MeetingStatus.CONCEPT) {
                 Button publish = new Button(getTranslation("meetings.publish"), VaadinIcon.MEGAPHONE.create(),
-                        e -> act(() -> meetings.publish(m.id()), getTranslation("meetings.published")));
+                        e -> publish(m));
                 publish.addThemeVariants(ButtonVariant.PRIMARY);
                 publish.setId("meeting-publish");
                 actions.add(publish);
@@ -261,6 +261,18 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         });
         status.setId("meeting-status");
         facts.add(status);
+        if (m.archive()) {
+            Span archive = new Span(getTranslation("meetings.archive"));
+            archive.addClassNames("tafel-badge", "tafel-badge-contrast");
+            archive.setId("meeting-archive");
+            facts.add(archive);
+        }
+        if (m.status() == MeetingStatus.FINISHED) {
+            Span closed = new Span(getTranslation("meetings.finishedLocked"));
+            closed.addClassName("tafel-muted");
+            closed.setId("meeting-locked");
+            facts.add(closed);
+        }
         if (!m.changesAfterPublication().isEmpty()) {
             Span changed = new Span(getTranslation("agenda.changedAfterPublication"));
             changed.addClassNames("tafel-badge", "tafel-badge-warning");
@@ -492,6 +504,38 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             Notifications.error(getTranslation(e.messageKey(), e.arguments()));
         }
         reload();
+    }
+
+    /**
+     * Publishes. A meeting still to come sends its invitations; one whose start has passed asks first, and sends
+     * invitations only when the planner ticks so; an archived meeting never sends any.
+     */
+    private void publish(MeetingDetails m) {
+        if (m.archive()) {
+            act(() -> meetings.publish(m.id(), false), getTranslation("meetings.publishedArchive"));
+            return;
+        }
+        if (java.time.Instant.now().isBefore(m.startsAt())) {
+            act(() -> meetings.publish(m.id(), true), getTranslation("meetings.published"));
+            return;
+        }
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle(getTranslation("meetings.publishLate.title", m.title()));
+        confirm.add(new Paragraph(getTranslation("meetings.publishLate.text")));
+        com.vaadin.flow.component.checkbox.Checkbox invite = new com.vaadin.flow.component.checkbox.Checkbox(
+                getTranslation("meetings.publishLate.invite"));
+        invite.setId("meeting-publish-invite");
+        confirm.add(invite);
+        Button yes = new Button(getTranslation("meetings.publish"), e -> {
+            confirm.close();
+            boolean send = invite.getValue();
+            act(() -> meetings.publish(m.id(), send), getTranslation(send ? "meetings.published"
+                    : "meetings.publishedWithoutInvitations"));
+        });
+        yes.addThemeVariants(ButtonVariant.PRIMARY);
+        yes.setId("meeting-publish-confirm");
+        confirm.getFooter().add(new Button(getTranslation("action.back"), e -> confirm.close()), yes);
+        confirm.open();
     }
 
     private void confirmCancel(MeetingDetails m) {
