@@ -154,8 +154,8 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         agendaHeader.addClassName("tafel-section-header");
         if (m.canEdit() && open) {
             Button add = new Button(getTranslation("agenda.addItem"), VaadinIcon.PLUS.create(),
-                    e -> new ItemDialog(getTranslation("agenda.addItem"), null,
-                            draft -> agenda.addItem(m.id(), null, draft, m.agendaVersion()), this::reload).open());
+                    e -> new ItemDialog(getTranslation("agenda.addItem"), null, m.agendaVersion(), current(null),
+                            (draft, v) -> agenda.addItem(m.id(), null, draft, v), this::reload).open());
             add.setId("agenda-add");
             agendaHeader.add(add);
         }
@@ -441,12 +441,12 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         list.addClassName("tafel-action-list");
         long version = meeting.agendaVersion();
         list.add(action(dialog, "edit", getTranslation("agenda.editItem"), () -> new ItemDialog(
-                getTranslation("agenda.editItem"), item, draft -> agenda.updateItem(item.id(), draft, version),
-                this::reload).open()));
+                getTranslation("agenda.editItem"), item, version, current(item),
+                (draft, v) -> agenda.updateItem(item.id(), draft, v), this::reload).open()));
         if (item.parentId() == null) {
             list.add(action(dialog, "sub", getTranslation("agenda.addSubItem"), () -> new ItemDialog(
-                    getTranslation("agenda.addSubItem"), null,
-                    draft -> agenda.addItem(meeting.id(), item.id(), draft, version), this::reload).open()));
+                    getTranslation("agenda.addSubItem"), null, version, current(null),
+                    (draft, v) -> agenda.addItem(meeting.id(), item.id(), draft, v), this::reload).open()));
         }
         list.add(action(dialog, "attach", getTranslation("agenda.addDocuments"), () -> new AttachDialog(agenda,
                 documents, meeting.spaceId(), item, () -> meetings.get(meeting.id()).agendaVersion(),
@@ -472,6 +472,23 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         dialog.add(list);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
         dialog.open();
+    }
+
+    /** The agenda as it is now, for an item dialog that met someone else's change. */
+    private ItemDialog.Current current(@Nullable AgendaItemView item) {
+        MeetingId id = meeting.id();
+        return new ItemDialog.Current() {
+            @Override
+            public long agendaVersion() {
+                return meetings.get(id).agendaVersion();
+            }
+
+            @Override
+            public @Nullable AgendaItemView item() {
+                return item == null ? null : agenda.agenda(id).stream().filter(i -> i.id().equals(item.id()))
+                        .findFirst().orElse(null);
+            }
+        };
     }
 
     private static Button action(Dialog dialog, String id, String label, Runnable run) {
