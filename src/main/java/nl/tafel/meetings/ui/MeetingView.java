@@ -67,10 +67,12 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private @Nullable AgendaItemView dragged;
 
     private final List<nl.tafel.meetings.MeetingPageSection> sections;
+    private final java.time.Clock clock;
 
     MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
             AgendaPackService packs, nl.tafel.meetings.SeriesService series,
-            List<nl.tafel.meetings.MeetingPageSection> sections) {
+            List<nl.tafel.meetings.MeetingPageSection> sections, java.time.Clock clock) {
+        this.clock = clock;
         this.sections = sections.stream()
                 .sorted(java.util.Comparator.comparingInt(nl.tafel.meetings.MeetingPageSection::order)).toList();
         this.packs = packs;
@@ -127,7 +129,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 publish.setId("meeting-publish");
                 actions.add(publish);
             }
-            if (m.status() == MeetingStatus.PUBLISHED && !java.time.Instant.now().isBefore(m.startsAt())) {
+            if (m.status() == MeetingStatus.PUBLISHED && !clock.instant().isBefore(m.startsAt())) {
                 Button finish = new Button(getTranslation("meetings.finish"), VaadinIcon.CHECK.create(),
                         e -> act(() -> meetings.finish(m.id()), getTranslation("meetings.finished")));
                 finish.setId("meeting-finish");
@@ -433,7 +435,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return more;
     }
 
-    private void itemActions(AgendaItemView item) {
+    void itemActions(AgendaItemView item) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(item.number() + " " + item.title());
         dialog.setWidth("min(22rem, 95vw)");
@@ -532,7 +534,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             act(() -> meetings.publish(m.id(), false), getTranslation("meetings.publishedArchive"));
             return;
         }
-        if (java.time.Instant.now().isBefore(m.startsAt())) {
+        if (clock.instant().isBefore(m.startsAt())) {
             act(() -> meetings.publish(m.id(), true), getTranslation("meetings.published"));
             return;
         }
