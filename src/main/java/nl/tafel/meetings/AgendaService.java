@@ -259,12 +259,19 @@ public class AgendaService {
      */
     public StoredDocument upload(AgendaItemId itemId, String fileName, InputStream content, long size) {
         UUID meetingId = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new).getMeetingId();
+        MeetingStatus before = meetings.findById(meetingId).orElseThrow(MeetingNotFoundException::new).getStatus();
+        if (before == MeetingStatus.CANCELLED || before == MeetingStatus.FINISHED) {
+            throw new TafelException("meetings.error.closed"); // nothing is stored for a closed agenda
+        }
         FolderId folder = meetingFolder(new MeetingId(meetingId));
         StoredDocument stored = documents.upload(folder, fileName, content, size);
         transactions.executeWithoutResult(status -> {
             AgendaItemEntity item = items.findById(itemId.value()).orElseThrow(MeetingNotFoundException::new);
             MeetingEntity meeting = meetings.lock(item.getMeetingId()).orElseThrow(MeetingNotFoundException::new);
             access.requirePlanner(meeting);
+            if (meeting.getStatus() == MeetingStatus.CANCELLED || meeting.getStatus() == MeetingStatus.FINISHED) {
+                throw new TafelException("meetings.error.closed");
+            }
             attachChecked(meeting, item, stored.documentId());
         });
         return stored;

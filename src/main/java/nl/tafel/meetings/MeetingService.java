@@ -102,12 +102,32 @@ public class MeetingService {
     /** Creates a concept meeting of a series: its agenda starts from the series' template. */
     @Transactional
     public Saved create(SpaceId spaceId, MeetingDraft draft, @Nullable SeriesId seriesId) {
+        return create(spaceId, draft, seriesId, false);
+    }
+
+    /**
+     * Records a meeting that took place before Tafel ("archief"): its date lies in the past, it never sends
+     * invitations, and its agenda, papers and minutes are entered afterwards. It starts as a concept; publishing it
+     * (without invitations) opens its minutes.
+     */
+    @Transactional
+    public Saved createArchived(SpaceId spaceId, MeetingDraft draft, @Nullable SeriesId seriesId) {
+        return create(spaceId, draft, seriesId, true);
+    }
+
+    private Saved create(SpaceId spaceId, MeetingDraft draft, @Nullable SeriesId seriesId, boolean archive) {
         SpaceDetails space = access.space(spaceId);
         if (!access.canPlan(space) || space.archived()) {
             throw new TafelException(space.archived() ? "spaces.error.archived" : "meetings.error.notPlanner");
         }
-        Checked checked = check(draft, true);
+        Checked checked = check(draft, !archive);
+        if (archive && !checked.startsAt.isBefore(clock.instant())) {
+            throw new FieldException("date", "meetings.error.archiveNotPast");
+        }
         MeetingEntity meeting = new MeetingEntity(spaceId, CurrentUser.requirePersonId(), clock.instant());
+        if (archive) {
+            meeting.markArchive();
+        }
         meeting.set(checked.title, checked.startsAt, checked.endsAt, draft.form(), checked.location, checked.joinUrl,
                 draft.chair(), draft.minuteTaker());
         List<TemplateItem> template = series.defaultTemplate();
@@ -191,19 +211,35 @@ public class MeetingService {
         return new Saved(id, checked.warnings);
     }
 
-    /** Publishing makes the meeting and its agenda visible to all members of the space. */
+    /**
+     * Publishing makes the meeting and its agenda visible to all members of the space. Invitations go out for a
+     * meeting still to come; for one whose start has passed (or an archived one) none go out.
+     */
     @Transactional
     public void publish(MeetingId id) {
+        publish(id, null);
+    }
+
+    /**
+     * Publishes; {@code sendInvitations} is the planner's choice for a meeting whose start has passed (null: the
+     * default, invitations only for a meeting still to come). An archived meeting never sends invitations.
+     */
+    @Transactional
+    public void publish(MeetingId id, @Nullable Boolean sendInvitations) {
         MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
         access.requirePlanner(meeting);
         if (meeting.getStatus() != MeetingStatus.CONCEPT) {
             throw new TafelException("meetings.error.notConcept");
         }
-        meeting.publish(clock.instant());
+        boolean started = !clock.instant().isBefore(meeting.getStartsAt());
+        meeting.publish(clock.instant(), sendInvitations == null ? !started : sendInvitations);
         events.publishEvent(new AgendaPublished(meeting.meetingId(), meeting.spaceId()));
     }
 
-    /** Marks a published meeting as held ("afgerond"), once it has started; its agenda is closed from then on. */
+    /**
+     * Marks a published meeting as held ("afgerond"), once it has started: its agenda and the papers on it are
+     * closed from then on, and answers, reminders and invitations stop.
+     */
     @Transactional
     public void finish(MeetingId id) {
         MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
@@ -211,7 +247,25 @@ public class MeetingService {
         if (meeting.getStatus() != MeetingStatus.PUBLISHED || clock.instant().isBefore(meeting.getStartsAt())) {
             throw new TafelException("meetings.error.notFinishable");
         }
+        close(meeting);
+    }
+
+    /**
+     * Approving the minutes says the meeting was held: a published meeting is finished with them (whatever the
+     * clock says); a finished one stays so. Planners only.
+     */
+    @Transactional
+    public void finishWithApprovedMinutes(MeetingId id) {
+        MeetingEntity meeting = meetings.lock(id.value()).orElseThrow(MeetingNotFoundException::new);
+        access.requirePlanner(meeting);
+        if (meeting.getStatus() == MeetingStatus.PUBLISHED) {
+            close(meeting);
+        }
+    }
+
+    private void close(MeetingEntity meeting) {
         meeting.setStatus(MeetingStatus.FINISHED);
+        events.publishEvent(new MeetingFinished(meeting.meetingId(), meeting.spaceId()));
     }
 
     @Transactional
@@ -254,7 +308,8 @@ public class MeetingService {
                 meeting.getJoinUrl(), meeting.chair(), nameOrNull(names, meeting.chair()), meeting.minuteTaker(),
                 nameOrNull(names, meeting.minuteTaker()), meeting.getStatus(), meeting.getPublishedAt(),
                 planner, meeting.getVersion(), meeting.getAgendaVersion(), changes, quorum,
-                quorumPercent, meeting.createdBy(), planner || minuteTaker);
+                quorumPercent, meeting.createdBy(), planner || minuteTaker, meeting.isArchive(),
+                meeting.sendsInvitations());
     }
 
     /** The person's meetings in a period, across their spaces; concepts only where they plan. */
@@ -274,7 +329,7 @@ public class MeetingService {
             }
             SpaceSummary space = mine.get(m.spaceId().value());
             result.add(new MeetingSummary(m.meetingId(), m.spaceId(), space.name(), m.getTitle(), m.getStartsAt(),
-                    m.getEndsAt(), m.getForm(), m.getLocation(), m.getStatus()));
+                    m.getEndsAt(), m.getForm(), m.getLocation(), m.getStatus(), m.isArchive()));
         }
         return result;
     }

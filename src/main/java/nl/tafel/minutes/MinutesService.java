@@ -114,11 +114,26 @@ public class MinutesService {
                     item.is(nl.tafel.meetings.ItemRole.ACTIONS),
                     item.is(nl.tafel.meetings.ItemRole.PREVIOUS_MINUTES), comments.getOrDefault(item.id().value(), List.of())));
         }
+        List<Attendee> attendance = attendees(id);
         Instant approvedAt = jdbc.query("select approved_at from meeting_minutes where meeting_id = ?",
                 rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null, id.value());
         return new MinutesDetails(id, meeting.spaceId(), meeting.title(), meeting.startsAt(), status,
-                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items, attendees(id),
-                status == MinutesStatus.CIRCULATED, status == MinutesStatus.APPROVED && meeting.canEdit());
+                writer && status != MinutesStatus.APPROVED && writable(meeting), approvedAt, items, attendance,
+                status == MinutesStatus.CIRCULATED, status == MinutesStatus.APPROVED && meeting.canEdit(),
+                quorum(meeting, attendance));
+    }
+
+    /** The series' quorum rule against the members (not guests) on the list; null without a rule. */
+    static @Nullable Quorum quorum(MeetingDetails meeting, List<Attendee> attendance) {
+        if (meeting.quorum() == null && meeting.quorumPercent() == null) {
+            return null;
+        }
+        List<Attendee> members = attendance.stream().filter(a -> !a.guest()).toList();
+        int present = (int) members.stream().filter(a -> a.presence() == Presence.PRESENT).count();
+        int unknown = (int) members.stream().filter(a -> a.presence() == Presence.UNKNOWN).count();
+        Boolean met = meeting.quorumPercent() == null || members.isEmpty() ? null
+                : present * 100 >= meeting.quorumPercent() * members.size();
+        return new Quorum(meeting.quorum(), meeting.quorumPercent(), present, members.size(), unknown, met);
     }
 
     private Map<UUID, List<Comment>> comments(MeetingId id) {
@@ -165,18 +180,20 @@ public class MinutesService {
     }
 
     private List<Attendee> attendees(MeetingId id) {
-        return jdbc.query("select position, person_id, name, guest, presence from minutes_attendance"
+        return jdbc.query("select position, person_id, name, guest, presence, confirmed from minutes_attendance"
                 + " where meeting_id = ? order by guest, position", (rs, n) -> {
                     long person = rs.getLong(2);
-                    return new Attendee(rs.getInt(1), rs.wasNull() ? null : new PersonId(person), rs.getString(3),
-                            rs.getBoolean(4), Presence.valueOf(rs.getString(5)));
+                    PersonId personId = rs.wasNull() ? null : new PersonId(person);
+                    return new Attendee(rs.getInt(1), personId, rs.getString(3), rs.getBoolean(4),
+                            Presence.valueOf(rs.getString(5)), rs.getBoolean(6));
                 }, id.value());
     }
 
     /**
-     * Starts the attendance list, once: from the answers to the invitation when there are any (komt → aanwezig,
-     * misschien → aanwezig, komt niet → afwezig met kennisgeving, geen antwoord → afwezig), otherwise from the
-     * members of the space. The minute taker corrects it afterwards.
+     * Starts the attendance list, once, when the minute taker asks for it: from the answers to the invitation when
+     * there are any (komt → aanwezig, komt niet → afwezig met kennisgeving, misschien or geen antwoord → onbekend),
+     * otherwise from the members of the space (onbekend). Nothing is confirmed yet: the minute taker confirms or
+     * corrects each person.
      */
     @Transactional
     public List<Attendee> takeAttendance(MeetingId id) {
@@ -189,26 +206,39 @@ public class MinutesService {
         int position = 0;
         if (!answers.isEmpty()) {
             for (InvitationService.Answered a : answers) {
-                Presence presence = switch (a.answer()) {
-                    case ACCEPTED, TENTATIVE -> Presence.PRESENT;
-                    case DECLINED -> Presence.ABSENT_WITH_NOTICE;
-                    case NEEDS_ACTION -> Presence.ABSENT;
-                };
-                insertAttendee(id, position++, a.personId(), a.name(), a.guest(), presence);
+                insertAttendee(id, position++, a.personId(), a.name(), a.guest(), fromAnswer(a.answer()), false);
             }
         } else {
             for (var member : spaces.members(meeting.spaceId())) {
-                insertAttendee(id, position++, member.personId(), member.name(), false, Presence.PRESENT);
+                insertAttendee(id, position++, member.personId(), member.name(), false, Presence.UNKNOWN, false);
             }
         }
         return attendees(id);
     }
 
+    /** What an invitation answer suggests: only "komt" and "komt niet" say something certain. */
+    static Presence fromAnswer(nl.tafel.invitations.Answer answer) {
+        return switch (answer) {
+            case ACCEPTED -> Presence.PRESENT;
+            case DECLINED -> Presence.ABSENT_WITH_NOTICE;
+            case TENTATIVE, NEEDS_ACTION -> Presence.UNKNOWN;
+        };
+    }
+
+    /** The minute taker sets (and thereby confirms) one person's presence. */
     @Transactional
     public void setPresence(MeetingId id, int position, Presence presence) {
         requireWriter(id);
-        jdbc.update("update minutes_attendance set presence = ? where meeting_id = ? and position = ?",
-                presence.name(), id.value(), position);
+        jdbc.update("update minutes_attendance set presence = ?, confirmed = true where meeting_id = ?"
+                + " and position = ?", presence.name(), id.value(), position);
+    }
+
+    /** The minute taker confirms the presence the answer suggested. */
+    @Transactional
+    public void confirmPresence(MeetingId id, int position) {
+        requireWriter(id);
+        jdbc.update("update minutes_attendance set confirmed = true where meeting_id = ? and position = ?",
+                id.value(), position);
     }
 
     /** Adds a guest who was there without an invitation. */
@@ -218,7 +248,7 @@ public class MinutesService {
         String guest = Texts.name("guest", name, 200);
         Integer last = jdbc.queryForObject("select coalesce(max(position), -1) from minutes_attendance"
                 + " where meeting_id = ?", Integer.class, id.value());
-        insertAttendee(id, (last == null ? -1 : last) + 1, null, guest, true, Presence.PRESENT);
+        insertAttendee(id, (last == null ? -1 : last) + 1, null, guest, true, Presence.PRESENT, true);
     }
 
     @Transactional
@@ -228,10 +258,10 @@ public class MinutesService {
     }
 
     private void insertAttendee(MeetingId id, int position, @Nullable PersonId person, String name, boolean guest,
-            Presence presence) {
-        jdbc.update("insert into minutes_attendance (meeting_id, position, person_id, name, presence, guest)"
-                + " values (?, ?, ?, ?, ?, ?)", id.value(), position, person == null ? null : person.value(), name,
-                presence.name(), guest);
+            Presence presence, boolean confirmed) {
+        jdbc.update("insert into minutes_attendance (meeting_id, position, person_id, name, presence, guest,"
+                + " confirmed) values (?, ?, ?, ?, ?, ?, ?)", id.value(), position, person == null ? null
+                        : person.value(), name, presence.name(), guest, confirmed);
     }
 
     /**
@@ -323,8 +353,8 @@ public class MinutesService {
 
     /**
      * Approves ("vaststellen") the minutes: from now on they are locked, and a PDF of them with their decisions and
-     * actions is filed in the meeting's folder of the space (so it goes to SharePoint with the other papers). Only
-     * the meeting's planners approve.
+     * actions is filed in the meeting's folder of the space (so it goes to SharePoint with the other papers), and the
+     * meeting is finished ("afgerond") if it was not yet. Only the meeting's planners approve.
      */
     @Transactional
     public nl.tafel.spaces.StoredDocument approve(MeetingId id) {
@@ -333,6 +363,7 @@ public class MinutesService {
             throw new AccessDeniedException("Only planners approve minutes of " + id);
         }
         ensureMinutes(meeting);
+        meetings.finishWithApprovedMinutes(id);
         Instant now = clock.instant();
         jdbc.update("update meeting_minutes set status = 'APPROVED', approved_at = ?, approved_by = ?,"
                 + " version = version + 1 where meeting_id = ?", Timestamp.from(now),

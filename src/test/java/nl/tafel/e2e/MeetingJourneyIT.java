@@ -209,4 +209,68 @@ class MeetingJourneyIT extends BrowserTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Autowired
+    nl.tafel.meetings.MeetingService meetingService;
+    @Autowired
+    nl.tafel.meetings.AgendaService agendaService;
+    @Autowired
+    nl.tafel.invitations.InvitationService invitations;
+
+    /**
+     * The whole cycle ends: publish, change, minutes with attendance taken from the answers, approve; the meeting is
+     * then afgerond and its agenda locked.
+     */
+    @Test
+    void publishChangeMinutesFromTheAnswersApproveAndTheMeetingIsClosed() {
+        String title = nl.tafel.TestBoard.unique("Cyclus");
+        SpaceId space = board.space("Ruimte " + title);
+        nl.tafel.meetings.MeetingId id = board.meeting(space, title, LocalDate.now().plusDays(7), null, null);
+        signIn(page, url(""), TestAccounts.SECRETARY, TestAccounts.PASSWORD);
+        page.navigate(url("/vergaderingen/" + id));
+        page.locator("#meeting-publish").click();
+        assertThat(page.locator("#meeting-status")).hasText("Gepubliceerd");
+
+        long version = as.call(TestAccounts.SECRETARY, () -> meetingService.get(id)).agendaVersion();
+        as.call(TestAccounts.SECRETARY, () -> agendaService.addItem(id, null, new nl.tafel.meetings.ItemDraft(
+                "Nagekomen: begroting", nl.tafel.meetings.ItemPurpose.DECISION, null, 15, null), version));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !as.call(
+                TestAccounts.SECRETARY, () -> invitations.answers(id)).isEmpty());
+        as.run(TestAccounts.READER, () -> invitations.answer(id, nl.tafel.invitations.Answer.ACCEPTED,
+                invitations.myVersion(id)));
+        as.run(TestAccounts.MEMBER, () -> invitations.answer(id, nl.tafel.invitations.Answer.DECLINED,
+                invitations.myVersion(id)));
+        page.reload();
+        assertThat(page.locator("#agenda-grid")).containsText("Nagekomen: begroting");
+
+        page.locator("#open-minutes").click();
+        page.waitForURL(Pattern.compile(".*/notulen$"));
+        page.locator("#minutes-take-attendance").click();
+        Locator attendance = page.locator("#minutes-attendance");
+        assertThat(attendance.locator("vaadin-select").first()).isVisible();
+        assertThat(attendance).containsText("Onbekend");
+        assertThat(attendance).containsText("Aanwezig");
+        assertThat(attendance).containsText("Afwezig met kennisgeving");
+        page.locator("#minutes-confirm-0").click();
+        assertThat(attendance).containsText("Bevestigd");
+        page.locator("#minutes-item-1 textarea").fill("De voorzitter opent de vergadering om 16:02.");
+        page.locator("#minutes-item-1 .tafel-minutes-preview").getByText("16:02").waitFor();
+        screenshot("minutes-attendance");
+        page.locator("#minutes-approve").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Vaststellen").setExact(true)).last().click();
+        assertThat(page.locator("#minutes-status")).containsText("Vastgesteld");
+
+        page.navigate(url("/vergaderingen/" + id));
+        assertThat(page.locator("#meeting-status")).hasText("Afgerond");
+        assertThat(page.locator("#meeting-locked")).isVisible();
+        assertThat(page.locator("#agenda-add")).hasCount(0);
+        assertThat(page.locator("#meeting-edit")).hasCount(0);
+        screenshot("meeting-finished");
+        page.navigate(url("/vergaderingen"));
+        assertThat(page.locator(".tafel-meeting-row", new Page.LocatorOptions().setHasText(title)))
+                .containsText("Afgerond");
+        assertThat(as.call(TestAccounts.READER, () -> meetingService.get(id)).status())
+                .isEqualTo(nl.tafel.meetings.MeetingStatus.FINISHED);
+    }
 }

@@ -83,6 +83,8 @@ class MinutesTest {
 
         as.run(SECRETARY, () -> minutes.approve(meeting));
         assertThat(as.call(READER, () -> minutes.get(meeting)).status()).isEqualTo(MinutesStatus.APPROVED);
+        assertThat(as.call(READER, () -> meetings.get(meeting)).status()).as("approving finishes the meeting")
+                .isEqualTo(nl.tafel.meetings.MeetingStatus.FINISHED);
         assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.saveText(meeting, opening, "Later", 1)))
                 .isInstanceOf(TafelException.class).hasMessageContaining("minutes.error.locked");
         assertThatThrownBy(() -> as.call(SECRETARY, () -> minutes.addDecision(meeting, opening, "Later")))
@@ -105,13 +107,24 @@ class MinutesTest {
                 invitations.myVersion(meeting)));
         as.run(READER, () -> invitations.answer(meeting, nl.tafel.invitations.Answer.ACCEPTED,
                 invitations.myVersion(meeting)));
+        assertThat(as.call(MEMBER, () -> minutes.get(meeting)).attendance()).as("not before the minute taker asks")
+                .isEmpty();
         List<Attendee> list = as.call(MEMBER, () -> minutes.takeAttendance(meeting));
-        assertThat(list).extracting(Attendee::name, Attendee::presence).contains(
-                org.assertj.core.groups.Tuple.tuple(name(MEMBER), Presence.ABSENT_WITH_NOTICE),
-                org.assertj.core.groups.Tuple.tuple(name(READER), Presence.PRESENT),
-                org.assertj.core.groups.Tuple.tuple(name(SECRETARY), Presence.ABSENT));
+        assertThat(list).extracting(Attendee::name, Attendee::presence, Attendee::confirmed).contains(
+                org.assertj.core.groups.Tuple.tuple(name(MEMBER), Presence.ABSENT_WITH_NOTICE, false),
+                org.assertj.core.groups.Tuple.tuple(name(READER), Presence.PRESENT, false),
+                org.assertj.core.groups.Tuple.tuple(name(SECRETARY), Presence.UNKNOWN, false));
         Attendee secretary = list.stream().filter(a -> a.name().equals(name(SECRETARY))).findFirst().orElseThrow();
+        Attendee reader = list.stream().filter(a -> a.name().equals(name(READER))).findFirst().orElseThrow();
         as.run(MEMBER, () -> minutes.setPresence(meeting, secretary.position(), Presence.PRESENT));
+        as.run(MEMBER, () -> minutes.confirmPresence(meeting, reader.position()));
+        assertThat(as.call(MEMBER, () -> minutes.get(meeting)).attendance())
+                .filteredOn(a -> !a.guest()).extracting(Attendee::name, Attendee::presence, Attendee::confirmed)
+                .contains(org.assertj.core.groups.Tuple.tuple(name(SECRETARY), Presence.PRESENT, true),
+                        org.assertj.core.groups.Tuple.tuple(name(READER), Presence.PRESENT, true),
+                        org.assertj.core.groups.Tuple.tuple(name(MEMBER), Presence.ABSENT_WITH_NOTICE, false));
+        assertThatThrownBy(() -> as.run(READER, () -> minutes.confirmPresence(meeting, reader.position())))
+                .isInstanceOf(AccessDeniedException.class);
         as.run(MEMBER, () -> minutes.addGuest(meeting, "A. Boon (gemeente)"));
         assertThat(as.call(MEMBER, () -> minutes.takeAttendance(meeting))).as("taken once, then corrected")
                 .hasSize(4).filteredOn(Attendee::guest).extracting(Attendee::name).containsExactly("A. Boon (gemeente)");
@@ -135,6 +148,42 @@ class MinutesTest {
                 .contains("Besluit " + decision.number());
     }
 
+    @Test
+    void theQuorumRuleOfTheSeriesIsCheckedAtTheOpening() {
+        nl.tafel.meetings.SeriesId seriesId = as.call(SECRETARY, () -> seriesService.create(space, "Bestuur",
+                nl.tafel.meetings.MeetingForm.PHYSICAL, "Stadhuis", java.time.LocalTime.of(19, 30), 120,
+                "Meer dan de helft van de leden"));
+        nl.tafel.meetings.SeriesDetails s = as.call(SECRETARY, () -> seriesService.get(seriesId));
+        as.run(SECRETARY, () -> seriesService.update(new nl.tafel.meetings.SeriesDetails(s.id(), s.spaceId(),
+                s.name(), s.form(), s.location(), s.start(), s.durationMinutes(), s.quorum(), s.template(),
+                s.version(), 51)));
+        MeetingId held = as.call(SECRETARY, () -> meetings.create(space, new nl.tafel.meetings.MeetingDraft(
+                "Met quorum", LocalDate.now(MeetingService.ZONE).plusDays(3), java.time.LocalTime.of(19, 30),
+                java.time.LocalTime.of(21, 30), nl.tafel.meetings.MeetingForm.PHYSICAL, "Stadhuis", null, null,
+                null), seriesId)).id();
+        as.run(SECRETARY, () -> meetings.publish(held));
+        nl.tafel.shared.CurrentUser.runAsSystem(() -> inviter.sync(held));
+        as.run(READER, () -> invitations.answer(held, nl.tafel.invitations.Answer.ACCEPTED,
+                invitations.myVersion(held)));
+        as.call(SECRETARY, () -> minutes.takeAttendance(held));
+        Quorum before = as.call(SECRETARY, () -> minutes.get(held)).quorum();
+        assertThat(before).isNotNull();
+        assertThat(before.rule()).isEqualTo("Meer dan de helft van de leden");
+        assertThat(before.members()).isEqualTo(3);
+        assertThat(before.present()).isEqualTo(1);
+        assertThat(before.unknown()).as("no answer is not absent").isEqualTo(2);
+        assertThat(before.met()).isFalse();
+        Attendee secretary = as.call(SECRETARY, () -> minutes.get(held)).attendance().stream()
+                .filter(a -> a.name().equals(name(SECRETARY))).findFirst().orElseThrow();
+        as.run(SECRETARY, () -> minutes.setPresence(held, secretary.position(), Presence.PRESENT));
+        Quorum after = as.call(SECRETARY, () -> minutes.get(held)).quorum();
+        assertThat(after.present()).isEqualTo(2);
+        assertThat(after.met()).as("2 of 3 is at least 51%").isTrue();
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).quorum()).as("no series, no rule").isNull();
+    }
+
+    @Autowired
+    nl.tafel.meetings.SeriesService seriesService;
     @Autowired
     nl.tafel.invitations.InvitationService invitations;
     @Autowired

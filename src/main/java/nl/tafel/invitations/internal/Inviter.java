@@ -93,8 +93,8 @@ public class Inviter {
         } catch (MeetingNotFoundException e) {
             return;
         }
-        if (m.status() == MeetingStatus.CONCEPT) {
-            return;
+        if (m.status() == MeetingStatus.CONCEPT || !m.sendsInvitations()) {
+            return; // an archived meeting, or one published after its start without invitations
         }
         if (!invitations.existsById(id.value())) {
             // only when missing: an "insert ignore" on an existing row takes a shared lock, and two syncs at once

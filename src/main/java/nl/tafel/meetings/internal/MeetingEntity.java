@@ -70,6 +70,13 @@ public class MeetingEntity {
     @Column(name = "created_by", nullable = false)
     private long createdBy;
 
+    /** Recorded afterwards: a meeting that took place before Tafel ("archief"). */
+    @Column(nullable = false)
+    private boolean archive;
+
+    @Column(name = "send_invitations", nullable = false)
+    private boolean sendInvitations = true;
+
     @Version
     private long version;
 
@@ -172,6 +179,26 @@ public class MeetingEntity {
     public void publish(Instant now) {
         this.status = MeetingStatus.PUBLISHED;
         this.publishedAt = now;
+    }
+
+    /** Publishes; invitations go out only when asked for, and never for an archived meeting. */
+    public void publish(Instant now, boolean invitations) {
+        publish(now);
+        this.sendInvitations = invitations && !archive;
+    }
+
+    public boolean isArchive() {
+        return archive;
+    }
+
+    /** Marks the meeting as recorded afterwards: it never sends invitations. */
+    public void markArchive() {
+        this.archive = true;
+        this.sendInvitations = false;
+    }
+
+    public boolean sendsInvitations() {
+        return sendInvitations;
     }
 
     public @Nullable UUID getSeriesId() {

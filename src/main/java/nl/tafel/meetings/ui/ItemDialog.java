@@ -17,20 +17,35 @@ import nl.tafel.shared.ui.FormErrors;
 import nl.tafel.shared.ui.Notifications;
 import org.jspecify.annotations.Nullable;
 
-/** An agenda item: title, purpose, presenter, minutes and description. */
+/**
+ * An agenda item: title, purpose, presenter, minutes and description. When someone else changed the agenda
+ * meanwhile, the dialog stays open with what was typed, shows the item as it is now, and lets the person take that
+ * over or save their own text knowingly.
+ */
 final class ItemDialog extends Dialog {
 
     @FunctionalInterface
     interface Save {
-        void save(ItemDraft draft);
+        void save(ItemDraft draft, long agendaVersion);
     }
 
-    ItemDialog(String heading, @Nullable AgendaItemView existing, Save save, Runnable done) {
+    /** The agenda as it is now: its version and (for an item being edited) the item itself. */
+    interface Current {
+        long agendaVersion();
+
+        @Nullable AgendaItemView item();
+    }
+
+    private long version;
+
+    ItemDialog(String heading, @Nullable AgendaItemView existing, long agendaVersion, Current current, Save save,
+            Runnable done) {
+        this.version = agendaVersion;
         setHeaderTitle(heading);
         setWidth("min(40rem, 95vw)");
         TextField title = new TextField(getTranslation("items.title"));
         title.setId("item-title");
-        title.setMaxLength(200);
+        nl.tafel.shared.ui.Fields.limit(title, 200);
         Select<ItemPurpose> purpose = new Select<>();
         purpose.setLabel(getTranslation("items.purpose"));
         purpose.setId("item-purpose");
@@ -64,6 +79,11 @@ final class ItemDialog extends Dialog {
         add(layout);
         FormErrors errors = new FormErrors(this).bind("title", title).bind("presenter", presenter)
                 .bind("minutes", minutes).bind("description", description);
+        com.vaadin.flow.component.html.Div conflict = new com.vaadin.flow.component.html.Div();
+        conflict.setId("item-conflict");
+        conflict.addClassName("tafel-warning");
+        conflict.setVisible(false);
+        add(conflict);
         Button ok = new Button(getTranslation("action.save"), e -> {
             errors.clear();
             if (minutes.isInvalid()) {
@@ -71,15 +91,40 @@ final class ItemDialog extends Dialog {
             }
             try {
                 save.save(new ItemDraft(title.getValue(), purpose.getValue(), presenter.getValue(),
-                        minutes.getValue() == null ? 0 : minutes.getValue(), description.getValue()));
+                        minutes.getValue() == null ? 0 : minutes.getValue(), description.getValue()), version);
                 close();
                 done.run();
             } catch (FieldException ex) {
                 errors.show(ex);
+            } catch (nl.tafel.shared.ConcurrentEditException ex) {
+                // keep what was typed; show the item as it is now; the next save is on the current agenda
+                version = current.agendaVersion();
+                AgendaItemView theirs = existing == null ? null : current.item();
+                conflict.removeAll();
+                conflict.add(new com.vaadin.flow.component.html.Paragraph(getTranslation(existing == null
+                        ? "items.conflict.added" : theirs == null ? "items.conflict.removed"
+                        : "items.conflict.changed")));
+                if (theirs != null) {
+                    com.vaadin.flow.component.html.Paragraph now = new com.vaadin.flow.component.html.Paragraph(
+                            getTranslation("items.conflict.theirs", theirs.title(),
+                                    theirs.description() == null ? "" : theirs.description()));
+                    now.setId("item-conflict-theirs");
+                    Button take = new Button(getTranslation("items.conflict.take"), t -> {
+                        title.setValue(theirs.title());
+                        purpose.setValue(theirs.purpose());
+                        presenter.setValue(theirs.presenter() == null ? "" : theirs.presenter());
+                        minutes.setValue(theirs.minutes());
+                        description.setValue(theirs.description() == null ? "" : theirs.description());
+                        conflict.setVisible(false);
+                    });
+                    take.setId("item-conflict-take");
+                    conflict.add(now, take);
+                }
+                conflict.setVisible(true);
+                e.getSource().setText(getTranslation("items.conflict.saveMine"));
+                e.getSource().setVisible(existing == null || theirs != null);
             } catch (TafelException ex) {
                 Notifications.error(getTranslation(ex.messageKey(), ex.arguments()));
-                close();
-                done.run();
             }
         });
         ok.setId("item-save");

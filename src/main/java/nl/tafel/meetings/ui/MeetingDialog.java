@@ -40,6 +40,8 @@ final class MeetingDialog extends Dialog {
     private final ComboBox<SpaceMember> chair = new ComboBox<>();
     private final ComboBox<SpaceMember> minuteTaker = new ComboBox<>();
     private final FormErrors errors = new FormErrors(this);
+    /** For a new meeting: record one that took place before Tafel ("archief"), with a date in the past. */
+    private final com.vaadin.flow.component.checkbox.Checkbox archive = new com.vaadin.flow.component.checkbox.Checkbox();
 
     MeetingDialog(MeetingService meetings, SpaceService spaces, nl.tafel.meetings.SeriesService series,
             @Nullable MeetingDetails existing) {
@@ -53,7 +55,7 @@ final class MeetingDialog extends Dialog {
         end.setId("meeting-end");
         title.setLabel(getTranslation("meetings.title"));
         title.setId("meeting-title");
-        title.setMaxLength(200);
+        nl.tafel.shared.ui.Fields.limit(title, 200);
         form.setLabel(getTranslation("meetings.form"));
         form.setItems(MeetingForm.values());
         form.setItemLabelGenerator(f -> getTranslation(f.translationKey()));
@@ -105,6 +107,10 @@ final class MeetingDialog extends Dialog {
             }
             layout.add(space, 2);
             layout.add(seriesSelect, 1);
+            archive.setLabel(getTranslation("meetings.archive.record"));
+            archive.setHelperText(getTranslation("meetings.archive.help"));
+            archive.setId("meeting-archive-record");
+            layout.add(archive, 3);
         } else {
             members(spaces, spaces.members(existing.spaceId()));
         }
@@ -143,8 +149,10 @@ final class MeetingDialog extends Dialog {
                         space.setInvalid(true);
                         return;
                     }
-                    saved = meetings.create(space.getValue().id(), draft,
-                            seriesSelect.getValue() == null ? null : seriesSelect.getValue().id());
+                    nl.tafel.meetings.SeriesId chosen = seriesSelect.getValue() == null ? null
+                            : seriesSelect.getValue().id();
+                    saved = archive.getValue() ? meetings.createArchived(space.getValue().id(), draft, chosen)
+                            : meetings.create(space.getValue().id(), draft, chosen);
                 } else {
                     saved = meetings.update(existing.id(), draft, existing.version());
                 }

@@ -70,12 +70,15 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final List<nl.tafel.meetings.MeetingPageSection> sections;
     private final org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions;
+    private final java.time.Clock clock;
 
     MeetingView(MeetingService meetings, AgendaService agenda, SpaceService spaces, DocumentService documents,
             AgendaPackService packs, nl.tafel.meetings.SeriesService series,
             List<nl.tafel.meetings.MeetingPageSection> sections,
-            org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions) {
+            org.springframework.beans.factory.ObjectProvider<nl.tafel.meetings.OpenActions> openActions,
+            java.time.Clock clock) {
         this.openActions = openActions;
+        this.clock = clock;
         this.sections = sections.stream()
                 .sorted(java.util.Comparator.comparingInt(nl.tafel.meetings.MeetingPageSection::order)).toList();
         this.packs = packs;
@@ -127,12 +130,12 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             actions.add(edit);
             if (m.status() == MeetingStatus.CONCEPT) {
                 Button publish = new Button(getTranslation("meetings.publish"), VaadinIcon.MEGAPHONE.create(),
-                        e -> act(() -> meetings.publish(m.id()), getTranslation("meetings.published")));
+                        e -> publish(m));
                 publish.addThemeVariants(ButtonVariant.PRIMARY);
                 publish.setId("meeting-publish");
                 actions.add(publish);
             }
-            if (m.status() == MeetingStatus.PUBLISHED && !java.time.Instant.now().isBefore(m.startsAt())) {
+            if (m.status() == MeetingStatus.PUBLISHED && !clock.instant().isBefore(m.startsAt())) {
                 Button finish = new Button(getTranslation("meetings.finish"), VaadinIcon.CHECK.create(),
                         e -> act(() -> meetings.finish(m.id()), getTranslation("meetings.finished")));
                 finish.setId("meeting-finish");
@@ -159,8 +162,8 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         agendaHeader.addClassName("tafel-section-header");
         if (m.canEdit() && open) {
             Button add = new Button(getTranslation("agenda.addItem"), VaadinIcon.PLUS.create(),
-                    e -> new ItemDialog(getTranslation("agenda.addItem"), null,
-                            draft -> agenda.addItem(m.id(), null, draft, m.agendaVersion()), this::reload).open());
+                    e -> new ItemDialog(getTranslation("agenda.addItem"), null, m.agendaVersion(), current(null),
+                            (draft, v) -> agenda.addItem(m.id(), null, draft, v), this::reload).open());
             add.setId("agenda-add");
             agendaHeader.add(add);
         }
@@ -281,6 +284,18 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         });
         status.setId("meeting-status");
         facts.add(status);
+        if (m.archive()) {
+            Span archive = new Span(getTranslation("meetings.archive"));
+            archive.addClassNames("tafel-badge", "tafel-badge-contrast");
+            archive.setId("meeting-archive");
+            facts.add(archive);
+        }
+        if (m.status() == MeetingStatus.FINISHED) {
+            Span closed = new Span(getTranslation("meetings.finishedLocked"));
+            closed.addClassName("tafel-muted");
+            closed.setId("meeting-locked");
+            facts.add(closed);
+        }
         if (!m.changesAfterPublication().isEmpty()) {
             Span changed = new Span(getTranslation("agenda.changedAfterPublication"));
             changed.addClassNames("tafel-badge", "tafel-badge-warning");
@@ -456,7 +471,7 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return more;
     }
 
-    private void itemActions(AgendaItemView item) {
+    void itemActions(AgendaItemView item) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(item.number() + " " + item.title());
         dialog.setWidth("min(22rem, 95vw)");
@@ -464,12 +479,12 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         list.addClassName("tafel-action-list");
         long version = meeting.agendaVersion();
         list.add(action(dialog, "edit", getTranslation("agenda.editItem"), () -> new ItemDialog(
-                getTranslation("agenda.editItem"), item, draft -> agenda.updateItem(item.id(), draft, version),
-                this::reload).open()));
+                getTranslation("agenda.editItem"), item, version, current(item),
+                (draft, v) -> agenda.updateItem(item.id(), draft, v), this::reload).open()));
         if (item.parentId() == null) {
             list.add(action(dialog, "sub", getTranslation("agenda.addSubItem"), () -> new ItemDialog(
-                    getTranslation("agenda.addSubItem"), null,
-                    draft -> agenda.addItem(meeting.id(), item.id(), draft, version), this::reload).open()));
+                    getTranslation("agenda.addSubItem"), null, version, current(null),
+                    (draft, v) -> agenda.addItem(meeting.id(), item.id(), draft, v), this::reload).open()));
         }
         list.add(action(dialog, "attach", getTranslation("agenda.addDocuments"), () -> new AttachDialog(agenda,
                 documents, meeting.spaceId(), item, () -> meetings.get(meeting.id()).agendaVersion(),
@@ -496,6 +511,23 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         dialog.add(list);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
         dialog.open();
+    }
+
+    /** The agenda as it is now, for an item dialog that met someone else's change. */
+    private ItemDialog.Current current(@Nullable AgendaItemView item) {
+        MeetingId id = meeting.id();
+        return new ItemDialog.Current() {
+            @Override
+            public long agendaVersion() {
+                return meetings.get(id).agendaVersion();
+            }
+
+            @Override
+            public @Nullable AgendaItemView item() {
+                return item == null ? null : agenda.agenda(id).stream().filter(i -> i.id().equals(item.id()))
+                        .findFirst().orElse(null);
+            }
+        };
     }
 
     private static Button action(Dialog dialog, String id, String label, Runnable run) {
@@ -528,6 +560,38 @@ class MeetingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             Notifications.error(getTranslation(e.messageKey(), e.arguments()));
         }
         reload();
+    }
+
+    /**
+     * Publishes. A meeting still to come sends its invitations; one whose start has passed asks first, and sends
+     * invitations only when the planner ticks so; an archived meeting never sends any.
+     */
+    private void publish(MeetingDetails m) {
+        if (m.archive()) {
+            act(() -> meetings.publish(m.id(), false), getTranslation("meetings.publishedArchive"));
+            return;
+        }
+        if (clock.instant().isBefore(m.startsAt())) {
+            act(() -> meetings.publish(m.id(), true), getTranslation("meetings.published"));
+            return;
+        }
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle(getTranslation("meetings.publishLate.title", m.title()));
+        confirm.add(new Paragraph(getTranslation("meetings.publishLate.text")));
+        com.vaadin.flow.component.checkbox.Checkbox invite = new com.vaadin.flow.component.checkbox.Checkbox(
+                getTranslation("meetings.publishLate.invite"));
+        invite.setId("meeting-publish-invite");
+        confirm.add(invite);
+        Button yes = new Button(getTranslation("meetings.publish"), e -> {
+            confirm.close();
+            boolean send = invite.getValue();
+            act(() -> meetings.publish(m.id(), send), getTranslation(send ? "meetings.published"
+                    : "meetings.publishedWithoutInvitations"));
+        });
+        yes.addThemeVariants(ButtonVariant.PRIMARY);
+        yes.setId("meeting-publish-confirm");
+        confirm.getFooter().add(new Button(getTranslation("action.back"), e -> confirm.close()), yes);
+        confirm.open();
     }
 
     private void confirmCancel(MeetingDetails m) {

@@ -42,7 +42,9 @@ class MeetingsOverviewSection implements OverviewSection {
         for (MeetingSummary m : next) {
             Anchor link = new Anchor(MeetingView.path(m.id()), m.title());
             list.add(new ListItem(link, new com.vaadin.flow.component.html.Span(" · "
-                    + Formats.dateTime(m.startsAt(), com.vaadin.flow.component.UI.getCurrent().getLocale()) + " · " + m.spaceName())));
+                    + Formats.dateTime(m.startsAt(), com.vaadin.flow.component.UI.getCurrent().getLocale()) + " · " + m.spaceName()
+                    + (m.status() == nl.tafel.meetings.MeetingStatus.FINISHED
+                            ? " · " + section.getTranslation(m.status().translationKey()) : ""))));
         }
         section.add(list);
         return section;

@@ -119,6 +119,11 @@ class MeetingsView extends VerticalLayout implements HasDynamicTitle {
                     : "tafel-badge-contrast");
             row.add(status);
         }
+        if (m.archive()) {
+            Span archive = new Span(getTranslation("meetings.archive"));
+            archive.addClassNames("tafel-badge", "tafel-badge-contrast");
+            row.add(archive);
+        }
         return row;
     }
 

@@ -55,7 +55,38 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Route("vergaderingen/:meetingId/notulen")
 @PermitAll
-class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, MainLayout.HasViewTitle {
+class MinutesView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.BeforeLeaveObserver,
+        HasDynamicTitle, MainLayout.HasViewTitle {
+
+    /**
+     * Flushes typed text that is not yet saved when the tab is hidden or closed, and warns before leaving while a save
+     * is pending. Each text area carries the last saved text in its {@code tafelSaved} property.
+     */
+    private static final String FLUSH_ON_LEAVE = """
+            const view = this;
+            if (view.__tafelRemove) { view.__tafelRemove(); }
+            const dirty = () => Array.from(view.querySelectorAll('vaadin-text-area[data-item]'))
+                .filter(a => a.tafelSaved !== undefined && a.value !== a.tafelSaved);
+            const remove = () => {
+              document.removeEventListener('visibilitychange', onVisibility);
+              window.removeEventListener('pagehide', flush);
+              window.removeEventListener('beforeunload', onBeforeUnload);
+              view.__tafelRemove = undefined;
+            };
+            const flush = () => {
+              if (!view.isConnected) { remove(); return; }
+              dirty().forEach(a => view.$server.flush(a.dataset.item, a.value));
+            };
+            const onVisibility = () => { if (document.visibilityState === 'hidden') { flush(); } };
+            const onBeforeUnload = e => {
+              if (!view.isConnected) { remove(); return; }
+              if (dirty().length > 0) { flush(); e.preventDefault(); e.returnValue = ''; }
+            };
+            document.addEventListener('visibilitychange', onVisibility);
+            window.addEventListener('pagehide', flush);
+            window.addEventListener('beforeunload', onBeforeUnload);
+            view.__tafelRemove = remove;
+            """;
 
     private final MinutesService minutes;
     private final ActionService actions;
@@ -92,10 +123,6 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             MeetingId id = MeetingId.parse(event.getRouteParameters().get("meetingId").orElse(null))
                     .orElseThrow(MeetingNotFoundException::new);
             details = minutes.get(id);
-            if (details.canWrite() && details.attendance().isEmpty()) {
-                minutes.takeAttendance(id);
-                details = minutes.get(id);
-            }
         } catch (MeetingNotFoundException | AccessDeniedException e) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -117,6 +144,48 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 editor.savedElsewhere(saved);
             }
         }));
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        getElement().executeJs(FLUSH_ON_LEAVE);
+    }
+
+    /** Text sent by the page when the tab is hidden or closed: saved if it differs from what was saved. */
+    @com.vaadin.flow.component.ClientCallable
+    void flush(String itemId, String text) {
+        editors.values().stream().filter(e -> e.item.itemId().value().toString().equals(itemId)).findFirst()
+                .ifPresent(editor -> editor.flush(text));
+    }
+
+    /**
+     * Leaving the page inside the app (Back, a link): first the text in the browser that has not been sent yet is
+     * fetched and saved; a conflict keeps the person on the page with the conflict dialog.
+     */
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        List<ItemEditor> open = editors.values().stream().filter(e -> e.editorText != null).toList();
+        if (details == null || !details.canWrite() || open.isEmpty()) {
+            return;
+        }
+        com.vaadin.flow.router.BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(
+                open.size());
+        java.util.concurrent.atomic.AtomicBoolean stay = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable next = () -> {
+            if (remaining.decrementAndGet() == 0 && !stay.get()) {
+                action.proceed();
+            }
+        };
+        for (ItemEditor editor : open) {
+            editor.editorText.getElement().executeJs("return this.value").then(String.class, value -> {
+                if (!editor.flush(value)) {
+                    stay.set(true);
+                }
+                next.run();
+            }, error -> next.run());
+        }
     }
 
     @Override
@@ -212,6 +281,15 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             return box;
         }
+        if (d.attendance().isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("minutes.attendance.none"));
+            none.addClassName("tafel-muted");
+            Button take = new Button(getTranslation("minutes.attendance.take"), VaadinIcon.USERS.create(),
+                    e -> act(() -> minutes.takeAttendance(d.meetingId())));
+            take.addThemeVariants(ButtonVariant.PRIMARY);
+            take.setId("minutes-take-attendance");
+            box.add(none, take);
+        }
         Div list = new Div();
         list.addClassName("tafel-attendance-list");
         for (nl.tafel.minutes.Attendee a : d.attendance()) {
@@ -238,6 +316,18 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 line.add(remove);
             }
             line.add(presence);
+            if (a.confirmed()) {
+                Span confirmed = new Span(getTranslation("minutes.attendance.confirmed"));
+                confirmed.addClassNames("tafel-badge", "tafel-badge-success");
+                line.add(confirmed);
+            } else {
+                Button confirm = new Button(getTranslation("minutes.attendance.confirm"), VaadinIcon.CHECK.create(),
+                        e -> act(() -> minutes.confirmPresence(d.meetingId(), a.position())));
+                confirm.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                confirm.setAriaLabel(getTranslation("minutes.attendance.confirmOf", a.name()));
+                confirm.setId("minutes-confirm-" + a.position());
+                line.add(confirm);
+            }
             line.addClassName("tafel-minutes-decision");
             list.add(line);
         }
@@ -290,6 +380,8 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 text.setAriaLabel(getTranslation("minutes.textOf", item.title()));
                 text.setPlaceholder(getTranslation("minutes.placeholder"));
                 text.setValue(item.text());
+                text.getElement().setAttribute("data-item", item.itemId().value().toString());
+                text.getElement().setProperty("tafelSaved", item.text());
                 text.setWidthFull();
                 text.setMinRows(3);
                 text.addClassName("tafel-minutes-text");
@@ -310,6 +402,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 add(columns, saved);
             } else {
                 add(preview);
+            }
+            if (item.equals(details.items().getFirst()) && details.quorum() != null) {
+                add(quorum(details.quorum()));
             }
             if (item.previousMinutes()) {
                 previousMinutes();
@@ -409,6 +504,19 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             add(box);
         }
 
+        /** Saves text from the browser that was not saved yet; false when a conflict keeps the person here. */
+        boolean flush(String value) {
+            if (editorText == null || value.equals(lastSaved)) {
+                return true;
+            }
+            if (conflictOpen) {
+                return false;
+            }
+            editorText.setValue(value);
+            save(editorText, value);
+            return value.equals(lastSaved);
+        }
+
         private void save(TextArea text, String value) {
             if (conflictOpen) {
                 return;
@@ -416,6 +524,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             try {
                 version = minutes.saveText(details.meetingId(), item.itemId(), value, version);
                 lastSaved = value;
+                text.getElement().setProperty("tafelSaved", value);
                 preview.getElement().setProperty("innerHTML", nl.tafel.shared.text.Markdown.toSafeHtml(value));
                 saved.setText(getTranslation("minutes.saved", java.time.LocalTime.now(Formats.ZONE)
                         .withNano(0).toString()));
@@ -456,6 +565,8 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             Button takeTheirs = new Button(getTranslation("minutes.conflict.takeTheirs"), e -> {
                 version = c.theirVersion();
                 text.setValue(c.theirText());
+                lastSaved = c.theirText();
+                text.getElement().setProperty("tafelSaved", c.theirText());
                 preview.getElement().setProperty("innerHTML", nl.tafel.shared.text.Markdown
                         .toSafeHtml(c.theirText()));
                 conflictOpen = false;
@@ -491,6 +602,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                     return;
                 }
                 editorText.setValue(other.text());
+                editorText.getElement().setProperty("tafelSaved", other.text());
                 lastSaved = other.text();
             }
             version = other.version();
@@ -641,6 +753,27 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             add(box);
         }
+    }
+
+    /** The series' quorum rule, checked at "Opening" against the attendance list. */
+    private Component quorum(nl.tafel.minutes.Quorum q) {
+        Div box = new Div();
+        box.addClassName("tafel-minutes-block");
+        box.setId("minutes-quorum");
+        if (q.rule() != null) {
+            box.add(new Paragraph(getTranslation("minutes.quorum.rule", q.rule())));
+        }
+        Span count = new Span(getTranslation("minutes.quorum.count", q.present(), q.members())
+                + (q.unknown() == 0 ? "" : " · " + getTranslation("minutes.quorum.unknown", q.unknown())));
+        box.add(count);
+        if (q.met() != null) {
+            Span verdict = new Span(getTranslation(q.met() ? "minutes.quorum.met" : "minutes.quorum.notMet",
+                    q.percent()));
+            verdict.addClassNames("tafel-badge", q.met() ? "tafel-badge-success" : "tafel-badge-error");
+            verdict.setId("minutes-quorum-verdict");
+            box.add(verdict);
+        }
+        return box;
     }
 
     private boolean act(Runnable action) {

@@ -92,6 +92,9 @@ class NotificationEvents {
             } catch (MeetingNotFoundException e) {
                 return;
             }
+            if (m.archive()) {
+                return; // a meeting from before Tafel, entered afterwards: no news
+            }
             add(members(event.spaceId()), NotificationKind.AGENDA_PUBLISHED, m.title(),
                     "vergaderingen/" + event.meetingId(), "agenda:" + event.meetingId(), clock.instant());
         });

@@ -17,7 +17,9 @@ final class NoteDialog {
     private NoteDialog() {
     }
 
-    static Dialog edit(NoteService notes, long id, String current, boolean isShared, long version, Runnable done) {
+    static Dialog edit(NoteService notes, long id, String current, boolean isShared, long startVersion,
+            Runnable done) {
+        long[] version = {startVersion};
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(dialog.getTranslation("review.notes.edit"));
         dialog.setId("note-dialog");
@@ -28,19 +30,44 @@ final class NoteDialog {
         text.setWidth("min(32rem, 80vw)");
         Checkbox shared = new Checkbox(dialog.getTranslation("review.notes.share"), isShared);
         shared.setId("note-edit-shared");
-        dialog.add(text, shared);
+        com.vaadin.flow.component.html.Div conflict = new com.vaadin.flow.component.html.Div();
+        conflict.setId("note-conflict");
+        conflict.addClassName("tafel-warning");
+        conflict.setVisible(false);
+        dialog.add(text, shared, conflict);
         Button save = new Button(dialog.getTranslation("action.save"), e -> {
             try {
-                notes.update(id, text.getValue(), shared.getValue(), version);
+                notes.update(id, text.getValue(), shared.getValue(), version[0]);
                 dialog.close();
                 done.run();
             } catch (FieldException ex) {
                 text.setErrorMessage(dialog.getTranslation(ex.messageKey(), ex.arguments()));
                 text.setInvalid(true);
             } catch (ConcurrentEditException ex) {
-                Notifications.error(dialog.getTranslation("review.error.noteChanged"));
-                dialog.close();
-                done.run();
+                // keep what was typed; show the stored text; the next save knowingly replaces it
+                java.util.Optional<nl.tafel.review.MyNote> stored = notes.mine().stream().filter(n -> n.id() == id)
+                        .findFirst();
+                conflict.removeAll();
+                conflict.add(new com.vaadin.flow.component.html.Paragraph(dialog.getTranslation(stored.isPresent()
+                        ? "review.notes.conflict" : "review.notes.conflictGone")));
+                stored.ifPresent(n -> {
+                    version[0] = n.version();
+                    TextArea theirs = new TextArea(dialog.getTranslation("review.notes.conflictStored"));
+                    theirs.setId("note-conflict-theirs");
+                    theirs.setValue(n.text());
+                    theirs.setReadOnly(true);
+                    theirs.setWidthFull();
+                    Button take = new Button(dialog.getTranslation("review.notes.conflictTake"), t -> {
+                        text.setValue(n.text());
+                        shared.setValue(n.shared());
+                        conflict.setVisible(false);
+                    });
+                    take.setId("note-conflict-take");
+                    conflict.add(theirs, take);
+                });
+                conflict.setVisible(true);
+                e.getSource().setText(dialog.getTranslation("items.conflict.saveMine"));
+                e.getSource().setVisible(stored.isPresent());
             } catch (TafelException ex) {
                 Notifications.error(dialog.getTranslation(ex.messageKey(), ex.arguments()));
                 dialog.close();

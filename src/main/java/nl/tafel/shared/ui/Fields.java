@@ -19,4 +19,27 @@ public final class Fields {
                 .setMaxLengthErrorMessage(translate("validation.tooLong", 254)));
         return field;
     }
+
+    /**
+     * A text field with a length limit that is shown, not enforced by cutting: a counter under the field, and a
+     * message when the text is longer than the limit (the service refuses it too). Nothing typed is cut off.
+     */
+    public static com.vaadin.flow.component.textfield.TextField limit(
+            com.vaadin.flow.component.textfield.TextField field, int max) {
+        field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        Runnable update = () -> {
+            int length = field.getValue() == null ? 0 : field.getValue().length();
+            field.setHelperText(field.getTranslation("validation.counter", length, max));
+            if (length > max) {
+                field.setErrorMessage(field.getTranslation("validation.tooLongBy", max, length - max));
+                field.setInvalid(true);
+            } else if (field.isInvalid() && "limit".equals(field.getElement().getProperty("tafelInvalid", ""))) {
+                field.setInvalid(false);
+            }
+            field.getElement().setProperty("tafelInvalid", length > max ? "limit" : "");
+        };
+        field.addValueChangeListener(e -> update.run());
+        update.run();
+        return field;
+    }
 }

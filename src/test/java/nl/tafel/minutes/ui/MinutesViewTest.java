@@ -145,4 +145,39 @@ class MinutesViewTest extends SpringBrowserlessTest {
         assertThat(find(TextArea.class).all()).isEmpty();
         assertThat(find(Button.class).withId("minutes-approve").all()).isEmpty();
     }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void openingTheMinutesWritesNothingUntilTheMinuteTakerTakesAttendance() {
+        UI.getCurrent().navigate("vergaderingen/" + meeting + "/notulen");
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).attendance()).as("navigation writes nothing")
+                .isEmpty();
+        test(find(Button.class).id("minutes-take-attendance")).click();
+        var list = as.call(SECRETARY, () -> minutes.get(meeting)).attendance();
+        assertThat(list).isNotEmpty().allSatisfy(a -> assertThat(a.confirmed()).isFalse());
+        var first = list.getFirst();
+        test(find(Button.class).id("minutes-confirm-" + first.position())).click();
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).attendance().getFirst().confirmed()).isTrue();
+        assertThat(find(Div.class).id("minutes-attendance").getElement().getTextRecursively()).contains("Bevestigd")
+                .contains("Onbekend");
+    }
+
+    @Test
+    @WithUserDetails(SECRETARY)
+    void textTheBrowserStillHoldsIsSavedWhenTheTabIsHiddenOrClosed() {
+        UI.getCurrent().navigate("vergaderingen/" + meeting + "/notulen");
+        var opening = as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().itemId();
+        TextArea text = find(TextArea.class, item("1")).first();
+        assertThat(text.getElement().getAttribute("data-item")).isEqualTo(opening.value().toString());
+        MinutesView view = find(MinutesView.class).single();
+        // the page's pagehide/visibilitychange handler sends what was typed but not yet saved
+        view.flush(opening.value().toString(), "Getypt vlak voor het sluiten van het tabblad");
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().text())
+                .isEqualTo("Getypt vlak voor het sluiten van het tabblad");
+        assertThat(text.getElement().getProperty("tafelSaved")).as("the page knows nothing is pending")
+                .isEqualTo("Getypt vlak voor het sluiten van het tabblad");
+        view.flush(opening.value().toString(), "Getypt vlak voor het sluiten van het tabblad");
+        assertThat(as.call(SECRETARY, () -> minutes.get(meeting)).items().getFirst().version())
+                .as("the same text is not saved twice").isEqualTo(1);
+    }
 }
