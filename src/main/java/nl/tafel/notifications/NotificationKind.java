@@ -7,7 +7,9 @@ public enum NotificationKind {
     AGENDA_PUBLISHED("agendaPublished", Delivery.WEEKLY),
     INVITATION("invitation", Delivery.IMMEDIATE),
     ACTION_ASSIGNED("actionAssigned", Delivery.IMMEDIATE),
-    MINUTES_CIRCULATED("minutesCirculated", Delivery.WEEKLY);
+    MINUTES_CIRCULATED("minutesCirculated", Delivery.WEEKLY),
+    /** One summary per space per SharePoint sync round, instead of one per document that came down. */
+    DOCUMENTS_SYNCED("documentsSynced", Delivery.WEEKLY);
 
     private final String key;
     private final Delivery defaultDelivery;
