@@ -9,7 +9,9 @@ public enum NotificationKind {
     ACTION_ASSIGNED("actionAssigned", Delivery.IMMEDIATE),
     MINUTES_CIRCULATED("minutesCirculated", Delivery.WEEKLY),
     /** A published meeting changed (time, place, items, papers); "at once" is the change notice mail itself. */
-    AGENDA_CHANGED("agendaChanged", Delivery.IMMEDIATE);
+    AGENDA_CHANGED("agendaChanged", Delivery.IMMEDIATE),
+    /** One summary per space per SharePoint sync round, instead of one per document that came down. */
+    DOCUMENTS_SYNCED("documentsSynced", Delivery.WEEKLY);
 
     private final String key;
     private final Delivery defaultDelivery;

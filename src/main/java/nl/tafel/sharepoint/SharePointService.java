@@ -1,6 +1,7 @@
 package nl.tafel.sharepoint;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.sharepoint.internal.GraphFailure;
 import nl.tafel.sharepoint.internal.GraphGateway;
+import nl.tafel.sharepoint.internal.LinkOverlap;
 import nl.tafel.sharepoint.internal.SyncEngine;
 import nl.tafel.sharepoint.internal.SyncRunner;
 import nl.tafel.sharepoint.internal.SyncState;
@@ -40,11 +42,13 @@ public class SharePointService {
     private final SyncRunner runner;
     private final SyncEngine locator;
     private final GraphGateway graph;
+    private final LinkOverlap overlap;
     private final SpaceService spaces;
     private final Clock clock;
 
     SharePointService(SyncState state, SyncRunner runner, SyncEngine locator, GraphGateway graph,
-            SpaceService spaces, Clock clock) {
+            LinkOverlap overlap, SpaceService spaces, Clock clock) {
+        this.overlap = overlap;
         this.state = state;
         this.runner = runner;
         this.locator = locator;
@@ -97,11 +101,26 @@ public class SharePointService {
         } else {
             s = SyncStatus.State.OK;
         }
+        Instant waiting = waitingUntil(l);
+        if (waiting != null && s != SyncStatus.State.NOT_CONFIGURED && s != SyncStatus.State.STOPPED) {
+            s = SyncStatus.State.THROTTLED; // not "Bijgewerkt" while changes wait for SharePoint
+        }
         List<SyncStatus.Problem> problems = state.problems(l.id()).stream()
-                .map(p -> new SyncStatus.Problem(p.name(), p.reason(), p.seenAt())).toList();
+                .map(p -> new SyncStatus.Problem(p.name(), p.reason(), p.arguments(), p.seenAt())).toList();
         return new SyncStatus(space, name, s, l.site(), l.library(), l.folderPath(), l.lastSuccessAt(), l.pending(),
                 l.lastError(), l.lastErrorAt(), l.stopReason(), state.countOpenConflicts(space), problems,
-                l.nextRunAt(), graph.waitingUntil().orElse(null));
+                l.nextRunAt(), waiting);
+    }
+
+    /** Until when SharePoint asked Tafel to wait, if that is still ahead (also a wait persisted before a restart). */
+    private @Nullable Instant waitingUntil(SyncState.Link link) {
+        Instant now = clock.instant();
+        Instant until = graph.waitingUntil().orElse(null);
+        if (link.throttledUntil() != null && link.throttledUntil().isAfter(now)
+                && (until == null || link.throttledUntil().isAfter(until))) {
+            until = link.throttledUntil();
+        }
+        return until;
     }
 
     /**
@@ -141,14 +160,25 @@ public class SharePointService {
         if (state.link(details.id()).isPresent()) {
             throw new TafelException("sharepoint.error.alreadyLinked");
         }
-        // two spaces in one folder (or one inside the other) would mix their documents
-        for (SyncState.Link other : state.links()) {
-            if (other.site().equalsIgnoreCase(checked.site()) && other.library().equalsIgnoreCase(checked.library())
-                    && overlap(other.folderPath(), checked.folder())) {
-                String name = spaces.mySpaces().stream().filter(x -> x.id().equals(other.space()))
-                        .map(x -> x.name()).findFirst().orElse("?");
-                throw new FieldException("folder", "sharepoint.error.folderInUse", name);
+        // two spaces in one folder (or one inside the other) would mix their documents: compared by what Graph
+        // says (drive id, folder item id and the folders above it), never by the text typed
+        Optional<SyncState.Link> taken = Optional.empty();
+        if (configured()) {
+            try {
+                taken = overlap.overlapping(overlap.of(checked.site(), checked.library(), checked.folder()), null);
+            } catch (GraphFailure e) {
+                // SharePoint cannot be asked now: the spelling is compared here, and every link is compared by id
+                // when it first runs (an overlap then stops both)
+                taken = byText(checked);
             }
+        } else {
+            taken = byText(checked);
+        }
+        if (taken.isPresent()) {
+            SyncState.Link other = taken.get();
+            String name = spaces.mySpaces().stream().filter(x -> x.id().equals(other.space()))
+                    .map(x -> x.name()).findFirst().orElse("?");
+            throw new FieldException("folder", "sharepoint.error.folderInUse", name);
         }
         UUID id = UUID.randomUUID();
         state.insertLink(id, details.id(), checked.site(), checked.library(), checked.folder(), clock.instant(),
@@ -171,12 +201,21 @@ public class SharePointService {
         });
     }
 
-    /** "Nu synchroniseren": a pass in the background, for the space's managers. */
-    public void syncNow(SpaceId space) {
+    /**
+     * "Nu synchroniseren": a pass in the background, for the space's managers.
+     *
+     * @return empty when the pass started; otherwise until when SharePoint asked Tafel to wait (the pass runs then)
+     */
+    public Optional<Instant> syncNow(SpaceId space) {
         requireManager(space);
         SyncState.Link link = state.link(space).orElseThrow(() -> new TafelException("sharepoint.error.notLinked"));
         state.postpone(link.id(), clock.instant());
+        Instant waiting = waitingUntil(link);
+        if (waiting != null) {
+            return Optional.of(waiting);
+        }
         runner.kick(link.id());
+        return Optional.empty();
     }
 
     /** The space's conflicts that no one has marked resolved yet. */
@@ -199,6 +238,12 @@ public class SharePointService {
         }
     }
 
+    private Optional<SyncState.Link> byText(Link checked) {
+        return state.links().stream().filter(other -> normaliseSite(other.site()).equals(checked.site())
+                && other.library().equalsIgnoreCase(checked.library())
+                && overlap(other.folderPath(), checked.folder())).findFirst();
+    }
+
     private static boolean overlap(String a, String b) {
         String x = a.toLowerCase(java.util.Locale.ROOT) + "/";
         String y = b.toLowerCase(java.util.Locale.ROOT) + "/";
@@ -208,15 +253,53 @@ public class SharePointService {
     private record Link(String site, String library, String folder) {
     }
 
-    private static Link check(@Nullable String site, @Nullable String library, @Nullable String folderPath) {
-        String s = site == null ? "" : site.strip();
-        if (s.startsWith("https://")) {
-            // accept a pasted address: https://host/sites/x -> host:/sites/x
-            String rest = s.substring("https://".length());
-            int slash = rest.indexOf('/');
-            s = slash < 0 ? rest : rest.substring(0, slash) + ":" + rest.substring(slash);
-            s = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    /**
+     * One spelling for one site: {@code https://Host/sites/X/}, {@code host:/sites/x}, {@code HOST:/sites/X},
+     * {@code host/sites/x} and percent-encoded forms all become {@code host:/sites/x} (SharePoint's addresses
+     * ignore case).
+     */
+    static String normaliseSite(String site) {
+        String s = site.strip();
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("https://")) {
+            s = s.substring("https://".length());
+        } else if (lower.startsWith("http://")) {
+            s = s.substring("http://".length());
         }
+        s = percentDecoded(s);
+        int colon = s.indexOf(":/");
+        int slash = s.indexOf('/');
+        String host;
+        String path;
+        if (colon > 0 && (slash < 0 || colon < slash)) {
+            host = s.substring(0, colon);
+            path = s.substring(colon + 1);
+        } else if (slash > 0) {
+            host = s.substring(0, slash);
+            path = s.substring(slash);
+        } else {
+            return s.toLowerCase(java.util.Locale.ROOT);
+        }
+        path = path.replaceAll("/{2,}", "/");
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return (host + ":" + path).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String percentDecoded(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // not valid percent-encoding: the format check below says so
+        }
+    }
+
+    private static Link check(@Nullable String site, @Nullable String library, @Nullable String folderPath) {
+        String s = normaliseSite(site == null ? "" : site);
         if (s.isEmpty()) {
             throw new FieldException("site", "sharepoint.error.siteRequired");
         }

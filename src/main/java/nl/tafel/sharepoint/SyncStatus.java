@@ -25,12 +25,19 @@ public record SyncStatus(SpaceId space, String spaceName, State state, @Nullable
         OK,
         /** The last pass failed; it is tried again. */
         ERROR,
+        /** SharePoint asked Tafel to wait (throttling): nothing is sent before {@code waitingUntil}. */
+        THROTTLED,
         /** The large-delete guard stopped it: an administrator resumes it. */
         STOPPED
     }
 
-    /** One file or folder that could not be synced, and why. */
-    public record Problem(String name, String reason, Instant seenAt) {
+    /**
+     * One file or folder that could not be synced, and why.
+     *
+     * @param reason a translation key
+     * @param arguments its arguments
+     */
+    public record Problem(String name, String reason, List<String> arguments, Instant seenAt) {
     }
 
     public boolean linked() {

@@ -36,14 +36,24 @@ public final class DocumentNames {
         if (!name.equals(name.strip())) {
             return Optional.of(new NameProblem("names.spaces"));
         }
+        if (name.chars().allMatch(c -> c == '.')) {
+            // ".", ".." and "...": the folder itself or its parent in every file system; SharePoint refuses them
+            return Optional.of(new NameProblem("names.dotsOnly"));
+        }
+        if (name.endsWith(".")) {
+            return Optional.of(new NameProblem("names.trailingDot"));
+        }
         Set<String> forbidden = new LinkedHashSet<>();
         boolean control = false;
+        boolean format = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (FORBIDDEN.indexOf(c) >= 0) {
                 forbidden.add(String.valueOf(c));
             } else if (Character.isISOControl(c)) {
                 control = true;
+            } else if (isFormat(name.codePointAt(i))) {
+                format = true;
             }
         }
         if (!forbidden.isEmpty()) {
@@ -52,6 +62,10 @@ public final class DocumentNames {
         }
         if (control) {
             return Optional.of(new NameProblem("names.controlCharacters"));
+        }
+        if (format) {
+            // right-to-left override and the like: "Jaarverslag\u202Egpj.pdf" would show as "Jaarverslagfdp.jpg"
+            return Optional.of(new NameProblem("names.formatCharacters"));
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.contains("_vti_")) {
@@ -68,6 +82,14 @@ public final class DocumentNames {
         return Optional.empty();
     }
 
+    /**
+     * Whether a character is invisible formatting (Unicode category Cf): bidirectional controls such as the
+     * right-to-left override, zero-width characters, the byte order mark.
+     */
+    public static boolean isFormat(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT;
+    }
+
     /** The path problem, if a name under this parent path (space name first, '/'-separated) would be too long. */
     public static Optional<NameProblem> checkPath(String parentPath, String name) {
         int length = parentPath.length() + 1 + name.length();
@@ -81,9 +103,15 @@ public final class DocumentNames {
     public static String withoutForbiddenCharacters(String text) {
         StringBuilder name = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            name.append(FORBIDDEN.indexOf(c) >= 0 || Character.isISOControl(c) ? '-' : c);
+            if (!isFormat(c)) {
+                name.append(FORBIDDEN.indexOf(c) >= 0 || Character.isISOControl(c) ? '-' : c);
+            }
         }
-        return name.toString().strip();
+        String result = name.toString().strip();
+        while (result.endsWith(".")) {
+            result = result.substring(0, result.length() - 1).strip();
+        }
+        return result;
     }
 
     /** The key names are compared by: two names that differ only in case are the same name. */

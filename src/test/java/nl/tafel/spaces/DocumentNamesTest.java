@@ -45,7 +45,16 @@ class DocumentNamesTest {
             "LPT0 => names.reserved",
             "lpt9.txt => names.reserved",
             "desktop.ini => names.reserved",
-            "Desktop.INI => names.reserved"})
+            "Desktop.INI => names.reserved",
+            ". => names.dotsOnly",
+            ".. => names.dotsOnly",
+            "... => names.dotsOnly",
+            "verslag. => names.trailingDot",
+            "verslag.pdf. => names.trailingDot",
+            "Jaarverslag\u202Egpj.pdf => names.formatCharacters",
+            "links\u200Fom.pdf => names.formatCharacters",
+            "\uFEFFbom.txt => names.formatCharacters",
+            "zero\u200Bwidth.txt => names.formatCharacters"})
     void forbiddenNamesSayWhatToChange(String name, String key) {
         Optional<NameProblem> problem = DocumentNames.check(name);
         assertThat(problem).isPresent();

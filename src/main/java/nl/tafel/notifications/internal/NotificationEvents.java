@@ -75,12 +75,20 @@ class NotificationEvents {
     /** A new document (its first version) in a space: its members are told, not the one who put it there. */
     @ApplicationModuleListener
     void on(DocumentStored event) {
-        if (event.versionNumber() != 1) {
-            return;
+        if (event.versionNumber() != 1 || CurrentUser.SHAREPOINT.equals(event.by())) {
+            return; // what the SharePoint sync brings is told once per round (DocumentsSynced)
         }
         CurrentUser.runAsSystem(() -> add(members(event.spaceId()).stream().filter(p -> !p.equals(event.by()))
                 .toList(), NotificationKind.DOCUMENT_STORED, event.name(), "documenten/" + event.documentId(),
                 "document:" + event.documentId(), clock.instant()));
+    }
+
+    /** Documents that came from SharePoint in one sync round: one notification per space member. */
+    @ApplicationModuleListener
+    void on(nl.tafel.sharepoint.DocumentsSynced event) {
+        CurrentUser.runAsSystem(() -> add(members(event.spaceId()), NotificationKind.DOCUMENTS_SYNCED,
+                event.spaceName() + " (" + event.documents() + ")", "ruimtes/" + event.spaceId(),
+                "sharepoint:" + event.round(), clock.instant()));
     }
 
     @ApplicationModuleListener

@@ -16,9 +16,20 @@ final class RemoteNames {
     private RemoteNames() {
     }
 
+    /**
+     * The local name for a remote name.
+     *
+     * @throws nl.tafel.shared.TafelException {@code sharepoint.problem.remoteNameTooLong} when the name is longer than
+     *         Tafel's names may be (SharePoint allows more): cutting it could make two names one, so the item is a
+     *         problem until someone shortens it there
+     */
     static String toLocal(String remote) {
         if (DocumentNames.check(remote).isEmpty()) {
             return remote;
+        }
+        if (remote.length() > DocumentNames.MAX_NAME_LENGTH) {
+            throw new nl.tafel.shared.TafelException("sharepoint.problem.remoteNameTooLong",
+                    DocumentNames.MAX_NAME_LENGTH, remote.length());
         }
         StringBuilder out = new StringBuilder(remote.length());
         for (int i = 0; i < remote.length(); i++) {
@@ -30,6 +41,10 @@ final class RemoteNames {
                 out.append((char) (0x2400 + (c & 0x1F)));
             } else if (c == ' ' && edge) {
                 out.append('\u2420');
+            } else if (c == '.' && i == remote.length() - 1) {
+                out.append('\uFF0E'); // a trailing dot: the full-width full stop
+            } else if (DocumentNames.isFormat(c)) {
+                out.append('\uFFFD'); // invisible formatting (a right-to-left override...) becomes visible
             } else {
                 out.append(c);
             }
@@ -43,9 +58,6 @@ final class RemoteNames {
             // a reserved name such as CON or desktop.ini: mark it so that Tafel accepts it
             int dot = mapped.indexOf('.');
             mapped = dot > 0 ? mapped.substring(0, dot) + "\uFF3F" + mapped.substring(dot) : mapped + "\uFF3F";
-        }
-        if (mapped.length() > DocumentNames.MAX_NAME_LENGTH) {
-            mapped = mapped.substring(0, DocumentNames.MAX_NAME_LENGTH);
         }
         return mapped;
     }

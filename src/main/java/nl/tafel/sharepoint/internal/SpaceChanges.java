@@ -30,19 +30,28 @@ class SpaceChanges {
 
     @ApplicationModuleListener
     void on(DocumentStored event) {
-        soon(event.spaceId());
+        if (!bySync(event.by())) {
+            soon(event.spaceId());
+        }
     }
 
     @ApplicationModuleListener
     void on(DocumentChanged event) {
-        soon(event.spaceId());
+        if (!bySync(event.by())) {
+            soon(event.spaceId());
+        }
     }
 
     @ApplicationModuleListener
     void on(DocumentDeleted event) {
-        if (!event.permanently()) {
+        if (!event.permanently() && !bySync(event.by())) {
             soon(event.spaceId());
         }
+    }
+
+    /** The sync's own changes (what came down) need no pass to go up. */
+    private static boolean bySync(nl.tafel.shared.@org.jspecify.annotations.Nullable PersonId by) {
+        return nl.tafel.shared.CurrentUser.SHAREPOINT.equals(by);
     }
 
     @ApplicationModuleListener
@@ -51,6 +60,6 @@ class SpaceChanges {
     }
 
     private void soon(SpaceId space) {
-        state.runSoon(space, clock.instant().plus(SETTLE));
+        state.runSoon(space, clock.instant().plus(SETTLE), clock.instant());
     }
 }

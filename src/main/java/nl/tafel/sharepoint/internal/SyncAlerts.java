@@ -12,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Tells the administrators, by mail in their own language, that a space's sync stopped and why. */
+/**
+ * Tells the administrators (and, when the space's own folder is in question, the space's managers), by mail in
+ * their own language, that a space's sync stopped and why.
+ */
 @Component
 class SyncAlerts {
 
@@ -24,8 +27,11 @@ class SyncAlerts {
     private final TafelI18NProvider i18n;
     private final String baseUrl;
 
+    private final nl.tafel.spaces.SpaceService spaces;
+
     SyncAlerts(AccountDirectory accounts, MailService mail, MailComposer composer, TafelI18NProvider i18n,
-            nl.tafel.shared.PublicAddress address) {
+            nl.tafel.shared.PublicAddress address, nl.tafel.spaces.SpaceService spaces) {
+        this.spaces = spaces;
         this.accounts = accounts;
         this.mail = mail;
         this.composer = composer;
@@ -48,6 +54,43 @@ class SyncAlerts {
             mail.queue(new OutgoingMail(composed.to(), composed.subject(), composed.text(), composed.html(),
                     composed.kind(), null, "sharepoint-stopped:" + link.id() + ":" + admin.id().value() + ":"
                             + deletes + ":" + link.nextRunAt().toEpochMilli()));
+        }
+    }
+
+    /**
+     * The sync stopped for a reason other than the guard (the linked folder is gone or unreachable, or two links
+     * overlap): the administrators and the space's managers hear it, each once per stop.
+     *
+     * @param reasonKey the paragraph's translation key; its arguments are the site, the library, the folder path and
+     *        then {@code args}
+     */
+    void stoppedBecause(Link link, String reasonKey, Object... args) {
+        log.warn("SharePoint sync of space {} stopped: {}", link.space(), reasonKey);
+        java.util.Map<nl.tafel.shared.PersonId, Account> to = new java.util.LinkedHashMap<>();
+        accounts.administrators().forEach(a -> to.put(a.id(), a));
+        try {
+            nl.tafel.shared.CurrentUser.callAsSharePoint(() -> spaces.members(link.space())).stream()
+                    .filter(m -> m.role() == nl.tafel.spaces.SpaceRole.MANAGER)
+                    .forEach(m -> accounts.findById(m.personId()).filter(Account::canSignIn)
+                            .ifPresent(a -> to.putIfAbsent(a.id(), a)));
+        } catch (RuntimeException e) {
+            log.warn("The managers of space {} could not be found for the alert", link.space(), e);
+        }
+        Object[] all = new Object[3 + args.length];
+        all[0] = link.site();
+        all[1] = link.library();
+        all[2] = link.folderPath();
+        System.arraycopy(args, 0, all, 3, args.length);
+        for (Account person : to.values()) {
+            var locale = person.locale();
+            OutgoingMail composed = composer.compose("sharepoint-stopped", person.email(), locale,
+                    i18n.translate(locale, "sharepoint.alert.subject", link.folderPath()), person.displayName(),
+                    List.of(i18n.translate(locale, reasonKey, all),
+                            i18n.translate(locale, "sharepoint.alert.nothingDeleted")),
+                    i18n.translate(locale, "sharepoint.alert.button"), baseUrl + "/beheer/sharepoint");
+            mail.queue(new OutgoingMail(composed.to(), composed.subject(), composed.text(), composed.html(),
+                    composed.kind(), null, "sharepoint-stopped:" + link.id() + ":" + person.id().value() + ":"
+                            + reasonKey + ":" + link.nextRunAt().toEpochMilli()));
         }
     }
 }

@@ -26,7 +26,6 @@ import java.util.UUID;
 import nl.tafel.sharepoint.internal.SyncState.Item;
 import nl.tafel.sharepoint.internal.SyncState.Kind;
 import nl.tafel.sharepoint.internal.SyncState.Link;
-import nl.tafel.shared.FieldException;
 import nl.tafel.shared.TafelException;
 import nl.tafel.spaces.DocumentId;
 import nl.tafel.spaces.DocumentService;
@@ -49,6 +48,9 @@ import org.springframework.stereotype.Component;
  * and more than {@code largeDeleteLimit} of them in one round stop the sync. Every step is idempotent: equal content
  * (by quickXorHash) links the two sides instead of copying, so a pass cut off anywhere can simply run again.
  * <p>Runs as the system, one pass per link at a time (see {@link SyncRunner}).
+ * <p>Longer than the house limit: the steps of a pass share its snapshot ({@code Pass}) and its ordering rules, and
+ * the defects of issue 17 came first. Issue 20 proposes the split (delta reading, applying remote changes,
+ * publishing local changes, upload transfers, the pass itself).
  */
 @Component
 public class SyncEngine {
@@ -63,9 +65,17 @@ public class SyncEngine {
     private final SharePointSettings settings;
     private final SyncAlerts alerts;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final nl.tafel.spaces.SpaceService spaces;
 
     SyncEngine(GraphGateway graph, SyncState state, DocumentService documents, SharePointSettings settings,
-            SyncAlerts alerts, Clock clock) {
+            SyncAlerts alerts, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.transaction.PlatformTransactionManager transactionManager,
+            nl.tafel.spaces.SpaceService spaces) {
+        this.events = events;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.spaces = spaces;
         this.graph = graph;
         this.state = state;
         this.documents = documents;
@@ -91,10 +101,45 @@ public class SyncEngine {
     /** One pass; returns how many local changes are still waiting to go up. */
     public int run(Link given) {
         Link link = resolve(given);
-        down(link);
-        Link fresh = state.linkById(link.id()).orElse(null);
-        return fresh == null ? 0 : up(fresh); // unlinked meanwhile: nothing more to send
+        try {
+            down(link);
+            Link fresh = state.linkById(link.id()).orElse(null);
+            return fresh == null ? 0 : up(fresh); // unlinked meanwhile: nothing more to send
+        } catch (GraphFailure e) {
+            // the library or the folder answers "not found" or "forbidden": when the linked folder itself is gone,
+            // the link stops instead of failing (and uploading into nothing) on every pass
+            if ((e.status() == 404 || e.status() == 403) && !rootReachable(link)) {
+                throw rootGone(link);
+            }
+            throw e;
+        }
     }
+
+    /** Whether the linked folder is still there and readable. */
+    boolean rootReachable(Link link) {
+        try {
+            return graph.item(link.driveId(), link.rootItemId()).filter(RemoteItem::folder).isPresent();
+        } catch (GraphFailure e) {
+            if (e.status() == 403 || e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The linked folder was deleted, moved out of the library or can no longer be read: the link stops, the
+     * administrators and the space's managers hear it, and nothing is deleted in Tafel.
+     */
+    private Stopped rootGone(Link link) {
+        log.warn("The linked SharePoint folder of space {} is gone or unreadable: the link stops", link.space());
+        state.stop(link.id(), ROOT_GONE);
+        alerts.stoppedBecause(state.linkById(link.id()).orElse(link), "sharepoint.alert.rootGone");
+        return new Stopped(ROOT_GONE);
+    }
+
+    /** The stop reason when the linked folder is gone. */
+    public static final String ROOT_GONE = "root-gone";
 
     // ================================================================== linking
 
@@ -112,11 +157,20 @@ public class SyncEngine {
     }
 
     /**
-     * Finds the library and folder of a link; with {@code create}, missing folders on the way are made.
+     * Where a link's folder is: the drive (document library) and the ids of the folders on the way from the
+     * library's top down to the linked folder, as far as they exist.
      *
-     * @throws GraphFailure with code {@code libraryNotFound} or {@code folderNotFound}
+     * @param chain the item ids from the library's top down; the last one is the linked folder when {@code complete}
      */
-    public Target locate(String site, String library, String folderPath, boolean create) {
+    public record Placement(String driveId, List<String> chain, boolean complete) {
+    }
+
+    /**
+     * Resolves a site (as {@code host:/sites/x}), library and folder path through Graph, without creating anything.
+     *
+     * @throws GraphFailure with code {@code libraryNotFound}, or Graph's own when the site is not found
+     */
+    public Placement place(String site, String library, String folderPath) {
         int colon = site.indexOf(":/");
         if (colon <= 0) {
             throw new GraphFailure(400, "siteInvalid", site, null, null);
@@ -126,7 +180,8 @@ public class SyncEngine {
                 .filter(d -> d.getName() != null && d.getName().equalsIgnoreCase(library.strip()))
                 .map(d -> d.getId()).findFirst()
                 .orElseThrow(() -> new GraphFailure(404, "libraryNotFound", library, null, null));
-        RemoteItem here = graph.itemAt(driveId, "").orElseThrow();
+        List<String> chain = new ArrayList<>();
+        chain.add(graph.itemAt(driveId, "").orElseThrow().id());
         String path = "";
         for (String part : folderPath.split("/")) {
             if (part.isBlank()) {
@@ -134,15 +189,54 @@ public class SyncEngine {
             }
             path = path.isEmpty() ? part.strip() : path + "/" + part.strip();
             Optional<RemoteItem> next = graph.itemAt(driveId, path);
-            if (next.isPresent()) {
-                here = next.get();
-            } else if (create) {
-                here = graph.createFolder(driveId, here.id(), part.strip());
-            } else {
-                throw new GraphFailure(404, "folderNotFound", path, null, null);
+            if (next.isEmpty()) {
+                return new Placement(driveId, chain, false);
+            }
+            chain.add(next.get().id());
+        }
+        return new Placement(driveId, chain, true);
+    }
+
+    /** The ids of a folder and every folder above it, from the library's top down (found by walking up by id). */
+    public List<String> ancestry(String driveId, String itemId) {
+        List<String> up = new ArrayList<>();
+        String id = itemId;
+        for (int i = 0; id != null && i < 64; i++) {
+            Optional<RemoteItem> item = graph.item(driveId, id);
+            if (item.isEmpty()) {
+                break; // the folder itself gone: an empty ancestry
+            }
+            up.addFirst(id);
+            id = item.get().parentId();
+        }
+        return up;
+    }
+
+    /**
+     * Finds the library and folder of a link; with {@code create}, missing folders on the way are made.
+     *
+     * @throws GraphFailure with code {@code libraryNotFound} or {@code folderNotFound}
+     */
+    public Target locate(String site, String library, String folderPath, boolean create) {
+        Placement placement = place(site, library, folderPath);
+        String driveId = placement.driveId();
+        if (placement.complete()) {
+            return new Target(driveId, placement.chain().getLast());
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : folderPath.split("/")) {
+            if (!part.isBlank()) {
+                parts.add(part.strip());
             }
         }
-        return new Target(driveId, here.id());
+        String here = placement.chain().getLast();
+        for (int i = placement.chain().size() - 1; i < parts.size(); i++) {
+            if (!create) {
+                throw new GraphFailure(404, "folderNotFound", String.join("/", parts.subList(0, i + 1)), null, null);
+            }
+            here = graph.createFolder(driveId, here, parts.get(i)).id();
+        }
+        return new Target(driveId, here);
     }
 
     // ================================================================== down
@@ -182,6 +276,10 @@ public class SyncEngine {
         }
         // items that failed in an earlier round are fetched again by id: their change is not in this delta
         for (SyncState.Problem problem : state.problems(link.id())) {
+            if (problem.itemKey().startsWith("restored:")
+                    && problem.seenAt().isBefore(clock.instant().minus(java.time.Duration.ofDays(7)))) {
+                state.clearProblem(link.id(), problem.itemKey()); // told for a week: enough
+            }
             if (problem.itemKey().startsWith("remote:")) {
                 String id = problem.itemKey().substring("remote:".length());
                 if (!changes.containsKey(id)) {
@@ -190,8 +288,14 @@ public class SyncEngine {
                 }
             }
         }
-        apply(link, new ArrayList<>(changes.values()), full);
+        int arrived = apply(link, new ArrayList<>(changes.values()), full);
         step.accept("applied");
+        if (arrived > 0) {
+            // one summary for the round (the per-file events carry the sync as author and tell no one)
+            String spaceName = spaces.get(link.space()).name();
+            transactions.executeWithoutResult(status -> events.publishEvent(new nl.tafel.sharepoint.DocumentsSynced(
+                    link.space(), spaceName, arrived, UUID.randomUUID().toString())));
+        }
         state.deltaLink(link.id(), deltaLink);
     }
 
@@ -202,6 +306,8 @@ public class SyncEngine {
         final Map<UUID, SpaceTree.Document> docs = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, Item> byRemote = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<UUID, Item> byLocal = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, SyncState.Problem> problems = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
 
         Pass(Link link) {
             this.link = link;
@@ -212,6 +318,7 @@ public class SyncEngine {
                 byRemote.put(item.remoteId, item);
                 byLocal.put(item.localId, item);
             }
+            state.problems(link.id()).forEach(p -> problems.put(p.itemKey(), p));
         }
 
         synchronized void save(Item item) {
@@ -260,6 +367,9 @@ public class SyncEngine {
                 item.localName = restored.name();
                 item.localParentId = parent.value();
                 save(item);
+                // not without a word: the managers see that a delete here was undone by an edit there
+                state.problem(link.id(), "restored:" + item.localId, restored.name(),
+                        "sharepoint.problem.folderRestored", List.of(restored.name()), null, clock.instant());
             }
             return new FolderId(item.localId);
         }
@@ -282,7 +392,8 @@ public class SyncEngine {
         }
     }
 
-    private void apply(Link link, List<RemoteItem> changes, boolean full) {
+    /** Applies a round's remote changes; returns how many documents came down (new, new versions, copies). */
+    private int apply(Link link, List<RemoteItem> changes, boolean full) {
         Pass pass = new Pass(link);
         Map<String, RemoteItem> live = new HashMap<>();
         for (RemoteItem item : changes) {
@@ -314,11 +425,18 @@ public class SyncEngine {
                 }
             }
         }
-        if (deletes.size() > settings.largeDeleteLimit() && deletes.size() > link.allowDeletes()) {
+        // the linked folder itself deleted or moved out of the library: stop before anything is applied
+        boolean rootListed = changes.stream().anyMatch(i -> i.id().equals(link.rootItemId()) && !i.deleted());
+        boolean rootDeleted = changes.stream().anyMatch(i -> i.id().equals(link.rootItemId()) && i.deleted());
+        if ((rootDeleted || full && !rootListed) && !rootReachable(link)) {
+            throw rootGone(link);
+        }
+        int limit = guardLimit(pass.byRemote.size());
+        if (deletes.size() > limit && deletes.size() > link.allowDeletes()) {
             String reason = "large-delete guard: " + deletes.size() + " remote deletes in one round (limit "
-                    + settings.largeDeleteLimit() + ")";
+                    + limit + ")";
             state.stop(link.id(), reason);
-            alerts.stopped(link, deletes.size(), settings.largeDeleteLimit());
+            alerts.stopped(link, deletes.size(), limit);
             throw new Stopped(reason);
         }
         // file deletes first (a name deleted and used again in one round must not land in the old document),
@@ -331,12 +449,12 @@ public class SyncEngine {
         inScope.sort(Comparator.comparingInt((RemoteItem i) -> depth(i.id(), live, pass, 0)));
         for (RemoteItem item : inScope) {
             if (item.folder()) {
-                guarded(link, item, () -> applyFolder(pass, item));
+                guarded(pass, item, () -> applyFolder(pass, item));
             }
         }
         for (RemoteItem item : inScope) {
             if (!item.folder()) {
-                guarded(link, item, () -> applyFile(pass, item));
+                guarded(pass, item, () -> applyFile(pass, item));
             }
         }
         for (Item item : deletes) {
@@ -347,7 +465,18 @@ public class SyncEngine {
         if (link.allowDeletes() > 0) {
             state.allowDeletes(link.id(), 0);
         }
+        return pass.arrived.get();
     }
+
+    /**
+     * How many remote deletes one round may bring: the configured limit, or half of what the space has synced when
+     * that is smaller (but always a few, so that a small space can delete a file or two).
+     */
+    int guardLimit(int synced) {
+        return Math.min(settings.largeDeleteLimit(), Math.max(MIN_GUARD, synced / 2));
+    }
+
+    private static final int MIN_GUARD = 2;
 
     private boolean under(String id, Map<String, RemoteItem> live, Pass pass, Map<String, Boolean> scope, int depth) {
         Boolean known = scope.get(id);
@@ -379,33 +508,73 @@ public class SyncEngine {
         return parent == null ? depth : depth(parent, live, pass, depth + 1);
     }
 
-    /** Runs one item's work; a problem with that item is recorded and the round goes on. */
-    private void guarded(Link link, RemoteItem item, Runnable work) {
+    /**
+     * Runs one item's work; a problem with that item is recorded and the round goes on. An item refused in a way
+     * that cannot succeed as it is (a type or name Tafel refuses) is not fetched or tried again until its eTag
+     * changes.
+     */
+    private void guarded(Pass pass, RemoteItem item, Runnable work) {
+        Link link = pass.link;
         String key = "remote:" + item.id();
+        SyncState.Problem known = pass.problems.get(key);
+        if (known != null && known.fingerprint() != null && known.fingerprint().equals(item.eTag())) {
+            return; // refused before, unchanged since
+        }
         try {
             work.run();
-            state.clearProblem(link.id(), key);
-        } catch (TafelException e) {
-            state.problem(link.id(), key, String.valueOf(item.name()), problemText(e), clock.instant());
-        } catch (HashMismatch e) {
-            state.problem(link.id(), key, String.valueOf(item.name()), e.getMessage(), clock.instant());
+            if (known != null) {
+                state.clearProblem(link.id(), key);
+            }
+        } catch (Throttled | Stopped e) {
+            throw e;
         } catch (GraphFailure e) {
             if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
                 throw e; // the connection or the sign-in: the whole pass tries again later
             }
             // this one item (403, 404, 423...): recorded, fetched again by id on the next pass
-            state.problem(link.id(), key, String.valueOf(item.name()), e.getMessage(), clock.instant());
+            record(pass, key, String.valueOf(item.name()), e, item.eTag());
+        } catch (RuntimeException e) {
+            record(pass, key, String.valueOf(item.name()), e, item.eTag());
         }
     }
 
-    private static String problemText(RuntimeException e) {
+    /** Why an item was not synced, as a translation key with arguments; raw texts go to the log only. */
+    record Reason(String key, List<Object> arguments, boolean lasting) {
+    }
+
+    /** Records an item's problem; returns whether it lasts until the item changes (it is then not "waiting"). */
+    private boolean record(Pass pass, String key, String name, RuntimeException e, @Nullable String fingerprint) {
+        Reason reason = reason(e, name);
+        state.problem(pass.link.id(), key, name, reason.key(), reason.arguments(),
+                reason.lasting() ? fingerprint : null, clock.instant());
+        return reason.lasting() && fingerprint != null;
+    }
+
+    static Reason reason(RuntimeException e, String name) {
         if (e instanceof TafelException t) {
-            return t.messageKey();
+            String key = t.messageKey();
+            boolean lasting = key.startsWith("names.") || key.startsWith("upload.error.")
+                    || key.equals("sharepoint.problem.remoteNameTooLong");
+            return new Reason(key, List.of(t.arguments()), lasting);
         }
-        if (e instanceof FieldException f) {
-            return f.messageKey();
+        if (e instanceof HashMismatch) {
+            return new Reason("sharepoint.problem.hashMismatch", List.of(), false);
         }
-        return String.valueOf(e.getMessage());
+        String reference = Long.toString(System.nanoTime() & 0xFFFFFFL, 36).toUpperCase(Locale.ROOT);
+        if (e instanceof GraphFailure g) {
+            log.info("SharePoint refused {} [{}]: {}", name, reference, g.getMessage());
+            return switch (g.status()) {
+                case 400 -> g.code().equals("pathIsTooLong")
+                        ? new Reason("sharepoint.problem.remotePathTooLong", List.of(), true)
+                        : new Reason("sharepoint.problem.remoteRefused", List.of(reference), true);
+                case 403 -> new Reason("sharepoint.problem.forbidden", List.of(reference), false);
+                case 404 -> new Reason("sharepoint.problem.notFound", List.of(reference), false);
+                case 423 -> new Reason("sharepoint.problem.locked", List.of(reference), false);
+                default -> new Reason("sharepoint.problem.refused", List.of(g.status(), reference), false);
+            };
+        }
+        log.warn("SharePoint sync could not take {} [{}]", name, reference, e);
+        return new Reason("sharepoint.problem.unexpected", List.of(reference), false);
     }
 
     private void applyFolder(Pass pass, RemoteItem remote) {
@@ -416,16 +585,23 @@ public class SyncEngine {
         }
         String name = RemoteNames.toLocal(Objects.requireNonNull(remote.name()));
         if (item == null) {
-            FolderId local = pass.tree.folders().stream()
+            Optional<FolderId> existing = pass.tree.folders().stream()
                     .filter(f -> parent.equals(f.parent()) && f.name().equalsIgnoreCase(name)
                             && !pass.byLocal.containsKey(f.id().value()))
-                    .map(SpaceTree.Folder::id).findFirst()
-                    .orElseGet(() -> documents.createFolder(parent, name));
+                    .map(SpaceTree.Folder::id).findFirst();
+            FolderId local = existing.orElseGet(() -> documents.createFolder(parent, name));
             Item created = new Item(pass.link.id(), Kind.FOLDER, local.value(), name, remote.id(), remote.name());
             created.localParentId = parent.value();
             created.seen(remote);
+            try {
+                pass.save(created);
+            } catch (RuntimeException e) {
+                if (existing.isEmpty()) {
+                    documents.deleteFolder(local); // not recorded, so not to be left behind
+                }
+                throw e;
+            }
             pass.folders.putIfAbsent(local.value(), new SpaceTree.Folder(local, parent, name, 0));
-            pass.save(created);
             return;
         }
         SpaceTree.Folder local = pass.folders.get(item.localId);
@@ -487,16 +663,23 @@ public class SyncEngine {
             try (Downloaded file = download(pass.link, remote); InputStream in = file.open()) {
                 StoredDocument stored = documents.upload(parent, free, in, file.size);
                 step.accept("downloaded");
+                pass.arrived.incrementAndGet();
+                try {
+                    Item created = new Item(pass.link.id(), Kind.FILE, stored.documentId().value(), stored.name(),
+                            remote.id(), remote.name());
+                    created.localParentId = parent.value();
+                    created.seen(remote);
+                    created.syncedVersionId = stored.versionId().value();
+                    created.syncedSha256 = file.sha256;
+                    pass.save(created);
+                } catch (RuntimeException e) {
+                    // not recorded, so not to be left: a later round would bring the file a second time
+                    documents.deleteDocument(stored.documentId());
+                    throw e;
+                }
                 pass.docs.put(stored.documentId().value(), new SpaceTree.Document(stored.documentId(), parent,
                         stored.name(), stored.versionId(), stored.versionNumber(), file.sha256, file.size,
                         clock.instant(), 0));
-                Item created = new Item(pass.link.id(), Kind.FILE, stored.documentId().value(), stored.name(),
-                        remote.id(), remote.name());
-                created.localParentId = parent.value();
-                created.seen(remote);
-                created.syncedVersionId = stored.versionId().value();
-                created.syncedSha256 = file.sha256;
-                pass.save(created);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -522,6 +705,7 @@ public class SyncEngine {
                         StoredDocument stored = documents.uploadVersion(doc.id(), doc.name(), in, file.size,
                                 doc.versionNumber());
                         step.accept("downloaded");
+                        pass.arrived.incrementAndGet();
                         item.syncedVersionId = stored.versionId().value();
                         item.syncedSha256 = file.sha256;
                     }
@@ -612,6 +796,7 @@ public class SyncEngine {
                     copy = documents.upload(doc.folder(), copyName, in, remoteNewer ? doc.size() : file.size);
                 }
                 copyId = copy.documentId();
+                pass.arrived.incrementAndGet();
                 pass.docs.put(copyId.value(), new SpaceTree.Document(copyId, doc.folder(), copyName,
                         copy.versionId(), copy.versionNumber(), copySha, 0, clock.instant(), 0));
             }
@@ -723,6 +908,32 @@ public class SyncEngine {
     }
 
     // ================================================================== up
+
+    /** How many local changes wait to go up (new, changed, renamed, moved or deleted here), without sending any. */
+    int waiting(Link link) {
+        Pass pass = new Pass(link);
+        int count = 0;
+        for (SpaceTree.Folder folder : pass.tree.folders()) {
+            Item item = pass.byLocal.get(folder.id().value());
+            if (folder.parent() != null && (item == null || !folder.name().equals(item.localName)
+                    || !Objects.equals(folder.parent().value(), item.localParentId))) {
+                count++;
+            }
+        }
+        for (SpaceTree.Document doc : pass.tree.documents()) {
+            Item item = pass.byLocal.get(doc.id().value());
+            if (item == null || pass.localChanged(doc, item) || !doc.name().equals(item.localName)
+                    || !Objects.equals(doc.folder().value(), item.localParentId)) {
+                count++;
+            }
+        }
+        for (Item item : pass.byLocal.values()) {
+            if (item.kind == Kind.FILE ? !pass.docs.containsKey(item.localId) : !pass.folders.containsKey(item.localId)) {
+                count++;
+            }
+        }
+        return count;
+    }
 
     int up(Link link) {
         Pass pass = new Pass(link);
@@ -871,7 +1082,7 @@ public class SyncEngine {
         }
         Item item = pass.byLocal.get(folder.id().value());
         UUID localParent = folder.parent() == null ? null : folder.parent().value();
-        return itemWork(pass, "local:" + folder.id(), folder.name(), () -> {
+        return itemWork(pass, "local:" + folder.id(), folder.name(), "folder|" + folder.name() + "|" + parent, () -> {
             if (item == null) {
                 RemoteItem remote;
                 try {
@@ -903,7 +1114,8 @@ public class SyncEngine {
             return false;
         }
         Item item = pass.byLocal.get(doc.id().value());
-        return itemWork(pass, "local:" + doc.id(), doc.name(), () -> {
+        return itemWork(pass, "local:" + doc.id(), doc.name(),
+                "file|" + doc.name() + "|" + parent + "|" + doc.currentVersion().value(), () -> {
             if (item == null) {
                 uploadNew(pass, doc, parent);
                 return;
@@ -939,17 +1151,23 @@ public class SyncEngine {
      *
      * @return whether the item is in sync now
      */
-    private boolean itemWork(Pass pass, String key, String name, Runnable work) {
+    private boolean itemWork(Pass pass, String key, String name, String fingerprint, Runnable work) {
+        SyncState.Problem known = pass.problems.get(key);
+        if (known != null && fingerprint.equals(known.fingerprint())) {
+            return true; // refused for good as it is: shown as a problem, tried again once it changes here
+        }
         try {
             work.run();
-            state.clearProblem(pass.link.id(), key);
+            if (known != null) {
+                state.clearProblem(pass.link.id(), key);
+            }
             return true;
         } catch (GraphFailure e) {
             if (e.status() == 0 || e.status() >= 500 || e.status() == 401) {
                 throw e;
             }
-            state.problem(pass.link.id(), key, name, e.getMessage(), clock.instant());
-            return false;
+            // a refusal that lasts is a problem shown as such, not a change "waiting" for ever
+            return record(pass, key, name, e, fingerprint);
         }
     }
 
@@ -1137,7 +1355,7 @@ public class SyncEngine {
             } else if (e.stale()) {
                 // deleted here, edited there: the edit wins and comes back as a document
                 pass.forget(item);
-                graph.item(pass.link.driveId(), item.remoteId).ifPresent(remote -> guarded(pass.link, remote,
+                graph.item(pass.link.driveId(), item.remoteId).ifPresent(remote -> guarded(pass, remote,
                         () -> applyFile(pass, remote)));
             } else {
                 throw e;
@@ -1158,7 +1376,7 @@ public class SyncEngine {
             } else if (status == 412) {
                 // deleted here, edited there: the edit wins and comes back as a document
                 pass.forget(item);
-                graph.item(pass.link.driveId(), item.remoteId).ifPresent(remote -> guarded(pass.link, remote,
+                graph.item(pass.link.driveId(), item.remoteId).ifPresent(remote -> guarded(pass, remote,
                         () -> applyFile(pass, remote)));
             } else if (status == 429 || status == 503) {
                 Throttled t = graph.throttledInBatch(answers.get(i).retryAfter());
@@ -1166,8 +1384,8 @@ public class SyncEngine {
             } else if (status == 0 || status >= 500 || status == 401) {
                 throw new GraphFailure(status, "batchItemFailed", "delete of " + item.localName, null, null);
             } else {
-                state.problem(pass.link.id(), "local:" + item.localId, item.localName, "delete answered " + status,
-                        clock.instant());
+                state.problem(pass.link.id(), "local:" + item.localId, item.localName,
+                        "sharepoint.problem.deleteRefused", List.of(status), null, clock.instant());
             }
         }
         if (throttled != null) {

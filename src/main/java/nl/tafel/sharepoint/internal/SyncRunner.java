@@ -3,7 +3,9 @@ package nl.tafel.sharepoint.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,10 +43,17 @@ public class SyncRunner {
     private final Clock clock;
     private final boolean scheduled;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Links compared with every other link since this start (by drive and folder ids). */
+    private final java.util.Set<UUID> placed = ConcurrentHashMap.newKeySet();
+    private final LinkOverlap overlap;
+    private final SyncAlerts alerts;
 
     SyncRunner(SyncEngine engine, SyncState state, GraphGateway graph, SharePointSettings settings,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock,
-            @Value("${tafel.sharepoint.scheduled:true}") boolean scheduled) {
+            @Value("${tafel.sharepoint.scheduled:true}") boolean scheduled, LinkOverlap overlap,
+            SyncAlerts alerts) {
+        this.overlap = overlap;
+        this.alerts = alerts;
         this.engine = engine;
         this.state = state;
         this.graph = graph;
@@ -94,22 +103,34 @@ public class SyncRunner {
             try {
                 // a wait SharePoint asked for before a restart still holds
                 state.throttledUntil().ifPresent(graph::waitAtLeastUntil);
+                if (!placed.contains(linkId) && overlaps(link)) {
+                    return Outcome.STOPPED;
+                }
+                Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored
                 int pending = CurrentUser.callAsSharePoint(() -> engine.run(link));
                 Instant now = clock.instant();
-                state.succeeded(linkId, now, now.plus(settings.pollInterval()), pending);
+                // a change made in the space while this pass ran goes up in another pass right after
+                state.succeeded(linkId, now, now.plus(settings.pollInterval()), pending, started);
                 return Outcome.DONE;
             } catch (Throttled t) {
                 log.info("SharePoint sync of space {} waits until {}: {}", link.space(), t.until(), t.getMessage());
                 state.throttled(linkId, t.until());
+                try {
+                    // what waits, for the card (the pass did not get to count it)
+                    state.pending(linkId, CurrentUser.callAsSharePoint(() -> engine.waiting(link)));
+                } catch (RuntimeException e) {
+                    log.debug("Could not count the changes waiting for space {}", link.space(), e);
+                }
                 return Outcome.THROTTLED;
             } catch (SyncEngine.Stopped s) {
                 return Outcome.STOPPED;
             } catch (RuntimeException e) {
                 Instant now = clock.instant();
                 Duration wait = backoff(link.failures() + 1);
-                log.warn("SharePoint sync of space {} failed (try {} again in {}): {}", link.space(),
-                        link.failures() + 1, wait, e.toString());
-                state.failed(linkId, now, now.plus(wait), describe(e));
+                String reference = Long.toString(System.nanoTime() & 0xFFFFFFL, 36).toUpperCase(java.util.Locale.ROOT);
+                log.warn("SharePoint sync of space {} failed (try {} again in {}) [{}]: {}", link.space(),
+                        link.failures() + 1, wait, reference, e.toString(), e instanceof GraphFailure ? null : e);
+                state.failed(linkId, now, now.plus(wait), describe(e, reference));
                 return Outcome.FAILED;
             }
         } finally {
@@ -117,15 +138,62 @@ public class SyncRunner {
         }
     }
 
+    /** The stop reason of two links on one folder (or one inside the other). */
+    public static final String OVERLAP = "overlap";
+
+    /**
+     * Compares a link, at its first pass since this start, with every other link by drive and folder ids (links made
+     * before the comparison was by id may overlap): an overlap stops both, with an alert.
+     */
+    private boolean overlaps(Link link) {
+        Optional<Link> other;
+        try {
+            other = CurrentUser.callAsSharePoint(() -> overlap.overlapping(overlap.of(link), link.id()));
+        } catch (GraphFailure e) {
+            if (e.status() == 404 || e.status() == 403) {
+                return false; // the pass itself finds out whether the folder is gone
+            }
+            throw e;
+        }
+        if (other.isEmpty()) {
+            placed.add(link.id());
+            return false;
+        }
+        log.warn("SharePoint links of spaces {} and {} sync the same folder (or one inside the other): both stop",
+                link.space(), other.get().space());
+        for (Link l : List.of(link, other.get())) {
+            state.stop(l.id(), OVERLAP);
+            Link other2 = l == link ? other.get() : link;
+            CurrentUser.callAsSharePoint(() -> {
+                alerts.stoppedBecause(state.linkById(l.id()).orElse(l), "sharepoint.alert.overlap",
+                        other2.site(), other2.library(), other2.folderPath());
+                return null;
+            });
+        }
+        return true;
+    }
+
     static Duration backoff(int failures) {
         long seconds = 30L << Math.min(failures - 1, 6);
         return Duration.ofSeconds(Math.min(seconds, 1800));
     }
 
-    private static String describe(RuntimeException e) {
+    /**
+     * Why a pass failed, for the space's card: a translation key and its arguments (separated by U+001F), never the
+     * raw text of an SQL or Graph error (that goes to the log, under the reference shown).
+     */
+    static String describe(RuntimeException e, String reference) {
+        String key;
         if (e instanceof GraphFailure g) {
-            return g.status() == 0 ? "network: " + g.getMessage() : g.getMessage();
+            key = switch (g.status()) {
+                case 0 -> "sharepoint.error.network";
+                case 401 -> "sharepoint.error.signIn";
+                case 403 -> "sharepoint.error.forbidden";
+                default -> g.status() >= 500 ? "sharepoint.error.unavailable" : "sharepoint.error.refused";
+            };
+        } else {
+            key = "sharepoint.error.unexpected";
         }
-        return e.toString();
+        return key + "\u001F" + reference;
     }
 }

@@ -92,7 +92,16 @@ public class SyncState {
             @Nullable UUID copyDocumentId, @Nullable String copyName, String kept, Instant createdAt) {
     }
 
-    public record Problem(String itemKey, String name, String reason, Instant seenAt) {
+    /**
+     * One item that could not be synced.
+     *
+     * @param reason a translation key
+     * @param arguments the key's arguments
+     * @param fingerprint the item's state when the refusal cannot succeed as things stand: it is tried again only
+     *        after the state changed; null when it is tried on every pass
+     */
+    public record Problem(String itemKey, String name, String reason, List<String> arguments,
+            @Nullable String fingerprint, Instant seenAt) {
     }
 
     private final JdbcClient jdbc;
@@ -144,10 +153,20 @@ public class SyncState {
     }
 
     public void succeeded(UUID link, Instant now, Instant next, int pending) {
+        succeeded(link, now, next, pending, now);
+    }
+
+    /**
+     * A pass that started at {@code started} ended well; when the space changed meanwhile, the next pass is due at
+     * once instead of after the poll interval.
+     */
+    public void succeeded(UUID link, Instant now, Instant next, int pending, Instant started) {
         jdbc.sql("""
                 update sharepoint_link set last_success_at = ?, failures = 0, last_error = null, last_error_at = null,
-                    next_run_at = ?, pending = ? where id = ?""")
-                .params(ts(now), ts(next), pending, link).update();
+                    next_run_at = case when local_change_at is not null and local_change_at >= ?
+                        then greatest(?, coalesce(throttled_until, ?)) else ? end,
+                    pending = ? where id = ?""")
+                .params(ts(now), ts(started), ts(now), ts(now), ts(next), pending, link).update();
     }
 
     public void failed(UUID link, Instant now, Instant next, String error) {
@@ -179,10 +198,16 @@ public class SyncState {
 
     /** Brings a link's next run forward to {@code at} (never later than it already is, never into a wait). */
     public void runSoon(SpaceId space, Instant at) {
+        runSoon(space, at, at);
+    }
+
+    /** A change in the space at {@code changedAt}: the next pass at {@code at} (and right after a running one). */
+    public void runSoon(SpaceId space, Instant at, Instant changedAt) {
         jdbc.sql("""
-                update sharepoint_link set next_run_at = greatest(least(next_run_at, ?), coalesce(throttled_until, ?))
+                update sharepoint_link set next_run_at = greatest(least(next_run_at, ?), coalesce(throttled_until, ?)),
+                    local_change_at = ?
                 where space_id = ?""")
-                .params(ts(at), ts(at), space.value()).update();
+                .params(ts(at), ts(at), ts(changedAt), space.value()).update();
     }
 
     /** How many remote deletes the next round may apply beyond the guard (an administrator's go-ahead). */
@@ -332,10 +357,37 @@ public class SyncState {
     }
 
     public void problem(UUID link, String key, String name, String reason, Instant now) {
+        problem(link, key, name, reason, List.of(), null, now);
+    }
+
+    /** Records why an item was not synced (a translation key and its arguments). */
+    public void problem(UUID link, String key, String name, String reason, List<?> arguments,
+            @Nullable String fingerprint, Instant now) {
+        String args = arguments.isEmpty() ? null
+                : String.join(SEPARATOR, arguments.stream().map(String::valueOf).toList());
         jdbc.sql("""
-                insert into sharepoint_problem (id, link_id, item_key, name, reason, seen_at) values (?, ?, ?, ?, ?, ?)
-                on duplicate key update name = values(name), reason = values(reason), seen_at = values(seen_at)""")
-                .params(UUID.randomUUID(), link, cut(key, 200), cut(name, 400), cut(reason, 2000), ts(now)).update();
+                insert into sharepoint_problem (id, link_id, item_key, name, reason, arguments, fingerprint, seen_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on duplicate key update name = values(name), reason = values(reason), arguments = values(arguments),
+                    fingerprint = values(fingerprint), seen_at = values(seen_at)""")
+                .params(UUID.randomUUID(), link, cut(key, 200), cut(name, 400), cut(reason, 2000),
+                        args == null ? null : cut(args, 2000), fingerprint == null ? null : cut(fingerprint, 600),
+                        ts(now)).update();
+    }
+
+    private static final String SEPARATOR = "\u001F";
+
+    /** The problem recorded for an item, if any. */
+    public Optional<Problem> problem(UUID link, String key) {
+        return jdbc.sql("select * from sharepoint_problem where link_id = ? and item_key = ?")
+                .params(link, cut(key, 200)).query(this::mapProblem).optional();
+    }
+
+    private Problem mapProblem(ResultSet rs, int row) throws SQLException {
+        String args = rs.getString("arguments");
+        return new Problem(rs.getString("item_key"), rs.getString("name"), rs.getString("reason"),
+                args == null ? List.of() : List.of(args.split(SEPARATOR, -1)), rs.getString("fingerprint"),
+                instant(rs, "seen_at"));
     }
 
     public void clearProblem(UUID link, String key) {
@@ -345,9 +397,7 @@ public class SyncState {
 
     public List<Problem> problems(UUID link) {
         return jdbc.sql("select * from sharepoint_problem where link_id = ? order by seen_at desc").param(link)
-                .query((rs, row) -> new Problem(rs.getString("item_key"), rs.getString("name"), rs.getString("reason"),
-                        instant(rs, "seen_at")))
-                .list();
+                .query(this::mapProblem).list();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -83,8 +83,10 @@ class SharePointSection implements SpacePageSection {
         head.add(title, SharePointTexts.badge(box, s.state()));
         Button syncNow = new Button(box.getTranslation("sharepoint.syncNow"), VaadinIcon.REFRESH.create(), e -> {
             try {
-                sharePoint.syncNow(space);
-                Notifications.success(box.getTranslation("sharepoint.syncStarted"));
+                sharePoint.syncNow(space).ifPresentOrElse(
+                        until -> Notifications.warning(box.getTranslation("sharepoint.syncWaits",
+                                SharePointTexts.time(until, locale()), s.pending())),
+                        () -> Notifications.success(box.getTranslation("sharepoint.syncStarted")));
             } catch (TafelException ex) {
                 Notifications.error(box.getTranslation(ex.messageKey(), ex.arguments()));
             }
@@ -107,8 +109,10 @@ class SharePointSection implements SpacePageSection {
             facts.add(line(box.getTranslation("sharepoint.pending", s.pending()), "sharepoint-pending"));
         }
         if (s.waitingUntil() != null) {
-            facts.add(warning(box.getTranslation("sharepoint.throttled",
-                    Formats.dateTime(s.waitingUntil(), locale()))));
+            Div throttled = warning(box.getTranslation("sharepoint.throttled",
+                    SharePointTexts.time(s.waitingUntil(), locale())));
+            throttled.setId("sharepoint-throttled");
+            facts.add(throttled);
         }
         if (s.state() == SyncStatus.State.STOPPED) {
             facts.add(error(box.getTranslation("sharepoint.stopped", SharePointTexts.stopReason(box, s.stopReason())),
@@ -120,7 +124,8 @@ class SharePointSection implements SpacePageSection {
             }
         } else if (s.lastError() != null) {
             facts.add(error(box.getTranslation("sharepoint.lastError",
-                    Formats.dateTime(s.lastErrorAt(), locale()), s.lastError()), "sharepoint-last-error"));
+                    Formats.dateTime(s.lastErrorAt(), locale()), SharePointTexts.lastError(box, s.lastError())),
+                    "sharepoint-last-error"));
         }
         box.add(facts);
 
@@ -132,7 +137,8 @@ class SharePointSection implements SpacePageSection {
             for (SyncStatus.Problem p : s.problems()) {
                 Span name = new Span(p.name());
                 name.addClassName("tafel-strong");
-                list.add(new ListItem(name, new Span(SharePointTexts.reason(box, p.reason(), p.name()))));
+                list.add(new ListItem(name,
+                        new Span(SharePointTexts.reason(box, p.reason(), p.arguments(), p.name()))));
             }
             problems.add(list);
             box.add(problems);

@@ -65,10 +65,18 @@ final class SharePointTexts {
         badge.addClassNames("tafel-badge", "tafel-sharepoint-state", switch (state) {
             case OK -> "tafel-badge-success";
             case ERROR, STOPPED -> "tafel-badge-error";
-            case WAITING -> "tafel-badge-contrast";
+            case WAITING, THROTTLED -> "tafel-badge-contrast";
             case NOT_CONFIGURED, NOT_LINKED -> "tafel-badge-quiet";
         });
         return badge;
+    }
+
+    /** "14:05", or "5-12 14:05" when it is not today (Amsterdam time). */
+    static String time(java.time.Instant instant, Locale locale) {
+        var at = instant.atZone(nl.tafel.shared.ui.Formats.ZONE);
+        var today = java.time.ZonedDateTime.now(nl.tafel.shared.ui.Formats.ZONE).toLocalDate();
+        String pattern = at.toLocalDate().equals(today) ? "HH:mm" : "d-M HH:mm";
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(at);
     }
 
     /** "site · bibliotheek / map", or empty when not linked. */
@@ -82,18 +90,34 @@ final class SharePointTexts {
     }
 
     /**
-     * Why a file or folder was not synced: a translation key when Tafel knows it, otherwise SharePoint's own text.
+     * Why a file or folder was not synced, in the reader's language. Reasons recorded before they carried their
+     * arguments are shown in a form without them; anything that is not a known key is never shown as it is.
      */
-    static String reason(Component context, String reason, String name) {
-        String key = WITHOUT_ARGUMENTS.getOrDefault(reason, reason);
+    static String reason(Component context, String reason, java.util.List<String> arguments, String name) {
+        String key = arguments.isEmpty() ? WITHOUT_ARGUMENTS.getOrDefault(reason, reason) : reason;
         if (!KEY.matcher(key).matches() || !exists(context, key)) {
-            return reason;
+            return context.getTranslation("sharepoint.problem.unknown");
+        }
+        if (!arguments.isEmpty()) {
+            return context.getTranslation(key, arguments.toArray());
         }
         String text = context.getTranslation(key);
         return text.contains("{0}") ? context.getTranslation(key, name) : text;
     }
 
-    /** Why the sync stopped, in the reader's language when it is the large-delete guard. */
+    /** The last error of a pass: a key with its arguments, separated by U+001F; never raw text. */
+    static String lastError(Component context, @Nullable String coded) {
+        if (coded == null) {
+            return "";
+        }
+        String[] parts = coded.split("\u001F", -1);
+        if (KEY.matcher(parts[0]).matches() && exists(context, parts[0])) {
+            return context.getTranslation(parts[0], (Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length));
+        }
+        return context.getTranslation("sharepoint.error.unknown");
+    }
+
+    /** Why the sync stopped, in the reader's language. */
     static String stopReason(Component context, @Nullable String reason) {
         if (reason == null) {
             return context.getTranslation("sharepoint.stopped.unknown");
@@ -103,7 +127,11 @@ final class SharePointTexts {
             return context.getTranslation("sharepoint.stopped.guard", Integer.parseInt(guard.group(1)),
                     Integer.parseInt(guard.group(2)));
         }
-        return reason;
+        return switch (reason) {
+            case "root-gone" -> context.getTranslation("sharepoint.stopped.rootGone");
+            case "overlap" -> context.getTranslation("sharepoint.stopped.overlap");
+            default -> context.getTranslation("sharepoint.stopped.unknown");
+        };
     }
 
     /** Vaadin answers an unknown key with "!nl: key"; only known keys are translated. */

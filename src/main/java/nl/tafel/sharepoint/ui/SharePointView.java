@@ -113,7 +113,7 @@ class SharePointView extends VerticalLayout implements HasDynamicTitle {
             cell.add(error(getTranslation("sharepoint.stopped", SharePointTexts.stopReason(this, s.stopReason()))));
         } else if (s.lastError() != null) {
             cell.add(error(getTranslation("sharepoint.lastError", Formats.dateTime(s.lastErrorAt(), getLocale()),
-                    s.lastError())));
+                    SharePointTexts.lastError(this, s.lastError()))));
         }
         return cell;
     }
@@ -140,8 +140,10 @@ class SharePointView extends VerticalLayout implements HasDynamicTitle {
         } else if (s.state() != SyncStatus.State.NOT_CONFIGURED) {
             Button sync = new Button(getTranslation("sharepoint.syncNow"), VaadinIcon.REFRESH.create(),
                     e -> act(() -> {
-                        sharePoint.syncNow(s.space());
-                        Notifications.success(getTranslation("sharepoint.syncStarted"));
+                        sharePoint.syncNow(s.space()).ifPresentOrElse(
+                                until -> Notifications.warning(getTranslation("sharepoint.syncWaits",
+                                        SharePointTexts.time(until, getLocale()), s.pending())),
+                                () -> Notifications.success(getTranslation("sharepoint.syncStarted")));
                     }));
             sync.setId("sharepoint-sync-" + s.space());
             sync.addThemeVariants(ButtonVariant.SMALL);

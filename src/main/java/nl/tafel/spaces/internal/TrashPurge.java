@@ -36,10 +36,12 @@ public class TrashPurge {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final List<nl.tafel.spaces.TrashHold> holds;
 
     TrashPurge(FolderRepository folders, DocumentRepository documents, DocumentVersionRepository versions,
             BlobStore blobs, SpacesSettings settings, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, List<nl.tafel.spaces.TrashHold> holds) {
+        this.holds = holds;
         this.folders = folders;
         this.documents = documents;
         this.versions = versions;
@@ -58,10 +60,14 @@ public class TrashPurge {
         Integer removed = transactions.execute(status -> {
             int count = 0;
             for (DocumentEntity document : documents.findTrashedBefore(cutoff)) {
-                count += removeDocument(document, candidates);
+                if (!held(document.spaceId())) {
+                    count += removeDocument(document, candidates);
+                }
             }
             for (FolderEntity folder : folders.findTrashedBefore(cutoff)) {
-                count += removeFolder(folder, candidates);
+                if (!held(folder.spaceId())) {
+                    count += removeFolder(folder, candidates);
+                }
             }
             return count;
         });
@@ -86,6 +92,10 @@ public class TrashPurge {
             log.info("Trash purge removed {} document(s) deleted before {}", total, cutoff);
         }
         return total;
+    }
+
+    private boolean held(nl.tafel.spaces.SpaceId space) {
+        return holds.stream().anyMatch(h -> h.holds(space));
     }
 
     private int removeDocument(DocumentEntity document, Set<String> candidates) {

@@ -384,6 +384,12 @@ final class DriveModel {
         if (!name.equals(name.strip())) {
             throw GraphError.invalid("The provided name cannot begin or end with a space: " + name);
         }
+        if (name.chars().allMatch(c -> c == '.')) {
+            throw GraphError.invalid("The provided name is not valid: " + name);
+        }
+        if (name.endsWith(".")) {
+            throw GraphError.invalid("The provided name cannot end with a period: " + name);
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         int dot = name.indexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;

@@ -199,7 +199,7 @@ class SharePointViewTest extends SpringBrowserlessTest {
                 "Plaats in SharePoint: contoso.sharepoint.com:/sites/bestuur · Documenten / " + folder,
                 "Nog niet gesynchroniseerd", "3 wijzigingen wachten",
                 "2 bestanden of mappen konden niet worden gesynchroniseerd",
-                "NotulenDe map erboven is nog niet gesynchroniseerd.", "Begroting.xlsxThe resource is locked",
+                "NotulenDe map erboven is nog niet gesynchroniseerd.", "Begroting.xlsxDit kon niet worden gesynchroniseerd.",
                 "1 conflict: een document is in Tafel en in SharePoint tegelijk gewijzigd",
                 "de versie uit SharePoint is de huidige versie");
         assertThat(find(Anchor.class, card).all()).extracting(Anchor::getHref).containsExactly(
