@@ -1,36 +1,46 @@
 package nl.tafel.spaces.internal;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.tafel.spaces.TextStatus;
-import org.apache.tika.exception.WriteLimitReachedException;
 import org.jspecify.annotations.Nullable;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Extracts the text of each stored version for the search to come, in the background. The work list is the
  * database (versions whose text is PENDING), so nothing is lost on a restart and several instances share the work
- * (a version is claimed with a conditional update). Each file gets a time limit: a hostile file that makes a parser
- * spin is given up (TIMED_OUT) and its thread abandoned, while the application carries on.
+ * (a version is claimed with a conditional update).
+ *
+ * <p>Each file is read by Tika in a separate, small JVM ({@link TextExtractorProcess}, ADR 0021): a file whose
+ * content inflates to gigabytes exhausts only that process's heap (the version is marked NOT_SEARCHABLE, "tekst niet
+ * doorzoekbaar"), and a parser that does not finish within the time limit is stopped by killing its process
+ * (TIMED_OUT), so stuck parsers never pile up. At most one file is read per core at a time; the rest wait in the
+ * database.
  */
 @Component
 public class TextExtraction implements DisposableBean {
@@ -42,26 +52,39 @@ public class TextExtraction implements DisposableBean {
     private final BlobStore blobs;
     private final SpacesSettings settings;
     private final Clock clock;
-    private final AutoDetectParser parser = new AutoDetectParser();
+    private final DataSize processMemory;
+    private final int parallel;
     private final AtomicInteger threads = new AtomicInteger();
-    private volatile ExecutorService workers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers;
+    private final ExecutorService pumps;
 
     TextExtraction(JdbcTemplate jdbc, BlobStore blobs, SpacesSettings settings, Clock clock) {
+        this(jdbc, blobs, settings, clock, DataSize.ofMegabytes(256), 0);
+    }
+
+    @Autowired
+    TextExtraction(JdbcTemplate jdbc, BlobStore blobs, SpacesSettings settings, Clock clock,
+            @Value("${tafel.spaces.text-memory:256MB}") DataSize processMemory,
+            @Value("${tafel.spaces.text-parallel:0}") int parallel) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.settings = settings;
         this.clock = clock;
-        this.workers = newWorkers();
+        this.processMemory = processMemory;
+        this.parallel = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+        this.workers = Executors.newFixedThreadPool(this.parallel, daemons("tafel-text-"));
+        this.pumps = Executors.newCachedThreadPool(daemons("tafel-text-io-"));
     }
 
-    private ExecutorService newWorkers() {
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "tafel-text-" + threads.incrementAndGet());
+    private ThreadFactory daemons(String prefix) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
             thread.setDaemon(true);
             thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         };
-        return Executors.newSingleThreadExecutor(factory);
     }
 
     @Scheduled(initialDelayString = "${tafel.spaces.text-poll:2s}", fixedDelayString = "${tafel.spaces.text-poll:2s}")
@@ -69,13 +92,29 @@ public class TextExtraction implements DisposableBean {
         jdbc.update("update document_version set text_status = 'PENDING', text_claimed_at = null"
                 + " where text_status = 'RUNNING' and text_claimed_at < ?",
                 java.sql.Timestamp.from(clock.instant().minus(STALE_CLAIM)));
+        int free = parallel - inFlight.get();
+        if (free <= 0) {
+            return;
+        }
         List<Row> pending = jdbc.query("""
                 select id, sha256, media_type from document_version where text_status = 'PENDING'
-                order by uploaded_at limit 20""",
-                (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("sha256"), rs.getString("media_type")));
+                order by uploaded_at limit ?""",
+                (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("sha256"), rs.getString("media_type")),
+                free);
         for (Row row : pending) {
             if (claim(row.id())) {
-                extract(row);
+                inFlight.incrementAndGet();
+                try {
+                    workers.execute(() -> {
+                        try {
+                            extract(row);
+                        } finally {
+                            inFlight.decrementAndGet();
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    inFlight.decrementAndGet(); // shutting down: the claim goes stale and is taken up again
+                }
             }
         }
     }
@@ -90,55 +129,147 @@ public class TextExtraction implements DisposableBean {
 
     private void extract(Row row) {
         Outcome outcome = extractText(row.sha256(), row.mediaType());
-        if (outcome.status() == TextStatus.TIMED_OUT) {
-            log.warn("Text extraction of version {} took longer than {}; given up", row.id(),
-                    settings.textTimeout());
+        switch (outcome.status()) {
+            case TIMED_OUT -> log.warn("Text extraction of version {} took longer than {}; its reader was stopped",
+                    row.id(), settings.textTimeout());
+            case NOT_SEARCHABLE -> log.warn("Text extraction of version {} needed more than {} of memory; the file "
+                    + "is kept, its text is not searchable", row.id(), processMemory);
+            default -> {
+            }
         }
-        finish(row.id(), outcome.status(), outcome.text(), outcome.truncated());
+        if (outcome.status() != TextStatus.PENDING) {
+            finish(row.id(), outcome.status(), outcome.text(), outcome.truncated());
+        }
     }
 
     /** What extraction of one piece of content gave. */
     record Outcome(TextStatus status, @Nullable String text, boolean truncated) {
     }
 
-    /** Extracts the text of stored content within the time limit; never throws. */
+    /** Extracts the text of stored content in a separate process within the limits; never throws. */
     Outcome extractText(String sha256, String mediaType) {
         if (!hasText(mediaType)) {
             return new Outcome(TextStatus.NONE, null, false);
         }
-        Future<Result> future = workers.submit(() -> parse(sha256));
+        Path scratch = null;
+        Process process = null;
+        Future<?> feeding = null;
         try {
-            Result result = future.get(settings.textTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            String text = result.text().strip();
-            return new Outcome(text.isEmpty() ? TextStatus.NONE : TextStatus.DONE, text, result.truncated());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            // A stuck parser may ignore the interrupt and keep its thread; later files get a fresh one.
-            workers.shutdownNow();
-            workers = newWorkers();
-            return new Outcome(TextStatus.TIMED_OUT, null, false);
+            scratch = Files.createTempDirectory("tafel-text-");
+            java.util.Optional<Path> local = blobs.localFile(sha256);
+            List<String> command = command(scratch, local.map(Path::toString).orElse("-"));
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(local.isPresent() ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                            : ProcessBuilder.Redirect.PIPE)
+                    .start();
+            running.add(process);
+            Process child = process;
+            if (local.isEmpty()) {
+                feeding = pumps.submit(() -> feed(sha256, child));
+            }
+            Future<String> text = pumps.submit(() -> read(child));
+            if (!process.waitFor(settings.textTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Outcome(TextStatus.TIMED_OUT, null, false);
+            }
+            int exit = process.exitValue();
+            return switch (exit) {
+                case TextExtractorProcess.COMPLETE, TextExtractorProcess.TRUNCATED -> {
+                    String read = text.get(settings.textTimeout().toMillis(), TimeUnit.MILLISECONDS).strip();
+                    yield new Outcome(read.isEmpty() ? TextStatus.NONE : TextStatus.DONE, read,
+                            exit == TextExtractorProcess.TRUNCATED);
+                }
+                case TextExtractorProcess.OUT_OF_MEMORY -> new Outcome(TextStatus.NOT_SEARCHABLE, null, false);
+                default -> {
+                    log.info("No text from content {}: the reader ended with {}", sha256, exit);
+                    yield new Outcome(TextStatus.FAILED, null, false);
+                }
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(TextStatus.PENDING, null, false);
         } catch (Exception e) {
             log.info("No text from content {}: {}", sha256, e.toString());
             return new Outcome(TextStatus.FAILED, null, false);
+        } finally {
+            if (feeding != null) {
+                feeding.cancel(true);
+            }
+            if (process != null) {
+                stop(process);
+            }
+            if (scratch != null) {
+                FileSystemUtils.deleteRecursively(scratch.toFile());
+            }
         }
     }
 
-    private record Result(String text, boolean truncated) {
+    /** Ends a reader process and waits until it is gone, so no reader outlives its file. */
+    private void stop(Process process) {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.remove(process);
     }
 
-    private Result parse(String sha256) throws Exception {
-        BodyContentHandler handler = new BodyContentHandler(settings.textMaxCharacters());
-        try (InputStream in = blobs.open(sha256)) {
-            parser.parse(in, handler, new Metadata(), new ParseContext());
-            return new Result(handler.toString(), false);
-        } catch (Exception e) {
-            if (WriteLimitReachedException.isWriteLimitReached(e)) {
-                return new Result(handler.toString(), true);
-            }
-            throw e;
+    private List<String> command(Path scratch, String file) throws java.io.IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + processMemory.toMegabytes() + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:ActiveProcessorCount=1");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Djava.io.tmpdir=" + scratch);
+        String classPath = System.getProperty("java.class.path");
+        if (isBootJar(classPath)) {
+            // java -jar tafel.jar: the classes are nested in the jar; Spring Boot's launcher starts another main class
+            command.add("-cp");
+            command.add(classPath);
+            command.add("-Dloader.main=" + TextExtractorProcess.class.getName());
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(TextExtractorProcess.class.getName());
+        }
+        command.add(Integer.toString(settings.textMaxCharacters()));
+        command.add(Long.toString(processMemory.toBytes() / 4));
+        command.add(file);
+        return command;
+    }
+
+    private static boolean isBootJar(String classPath) throws java.io.IOException {
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+            return jar.getEntry("BOOT-INF/classes/") != null || jar.getEntry("BOOT-INF/lib/") != null;
+        }
+    }
+
+    /** Streams content that is not on local disk to the reader; ends when the reader is gone. */
+    private void feed(String sha256, Process process) {
+        try (InputStream in = blobs.open(sha256); OutputStream out = process.getOutputStream()) {
+            in.transferTo(out);
+        } catch (java.io.IOException e) {
+            // the reader was stopped, or the content is gone: the outcome says which
+        }
+    }
+
+    /** Reads the reader's text, never more than the limit (with room for the UTF-8 of every character). */
+    private String read(Process process) throws java.io.IOException {
+        try (InputStream in = process.getInputStream()) {
+            byte[] bytes = in.readNBytes(settings.textMaxCharacters() * 4 + 16);
+            in.transferTo(OutputStream.nullOutputStream());
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -172,5 +303,7 @@ public class TextExtraction implements DisposableBean {
     @Override
     public void destroy() {
         workers.shutdownNow();
+        pumps.shutdownNow();
+        running.forEach(this::stop);
     }
 }
