@@ -1,7 +1,6 @@
 package nl.tafel.spaces.internal;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.tafel.spaces.TextStatus;
 import org.jspecify.annotations.Nullable;
@@ -36,11 +36,11 @@ import org.springframework.util.unit.DataSize;
  * database (versions whose text is PENDING), so nothing is lost on a restart and several instances share the work
  * (a version is claimed with a conditional update).
  *
- * <p>Each file is read by Tika in a separate, small JVM ({@link TextExtractorProcess}, ADR 0021): a file whose
- * content inflates to gigabytes exhausts only that process's heap (the version is marked NOT_SEARCHABLE, "tekst niet
- * doorzoekbaar"), and a parser that does not finish within the time limit is stopped by killing its process
- * (TIMED_OUT), so stuck parsers never pile up. At most one file is read per core at a time; the rest wait in the
- * database.
+ * <p>Files are read by Tika in separate, small JVMs ({@link TextExtractorProcess}, ADR 0021), one per core, each
+ * kept for the next file while healthy: a file whose content inflates to gigabytes exhausts only that process's heap
+ * (the version is marked NOT_SEARCHABLE, "tekst niet doorzoekbaar"), and a parser that does not finish within the
+ * time limit is stopped by killing its process (TIMED_OUT), so stuck parsers never pile up. At most one file is read
+ * per core at a time; the rest wait in the database.
  */
 @Component
 public class TextExtraction implements DisposableBean {
@@ -56,7 +56,8 @@ public class TextExtraction implements DisposableBean {
     private final int parallel;
     private final AtomicInteger threads = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Set<Reader> running = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.LinkedBlockingDeque<Reader> idle = new java.util.concurrent.LinkedBlockingDeque<>();
     private final ExecutorService workers;
     private final ExecutorService pumps;
 
@@ -93,6 +94,12 @@ public class TextExtraction implements DisposableBean {
                 + " where text_status = 'RUNNING' and text_claimed_at < ?",
                 java.sql.Timestamp.from(clock.instant().minus(STALE_CLAIM)));
         int free = parallel - inFlight.get();
+        // readers left idle for a while are stopped: they hold memory
+        for (Reader reader : List.copyOf(idle)) {
+            if (reader.idleLongerThan(Duration.ofMinutes(2)) && idle.remove(reader)) {
+                reader.stop();
+            }
+        }
         if (free <= 0) {
             return;
         }
@@ -151,52 +158,72 @@ public class TextExtraction implements DisposableBean {
         if (!hasText(mediaType)) {
             return new Outcome(TextStatus.NONE, null, false);
         }
+        long deadline = System.nanoTime() + settings.textTimeout().toNanos();
         Path scratch = null;
-        Process process = null;
-        Future<?> feeding = null;
+        Reader reader = null;
+        Future<?> pending = null;
+        boolean reusable = false;
         try {
-            scratch = Files.createTempDirectory("tafel-text-");
             java.util.Optional<Path> local = blobs.localFile(sha256);
-            List<String> command = command(scratch, local.map(Path::toString).orElse("-"));
-            process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(local.isPresent() ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
-                            : ProcessBuilder.Redirect.PIPE)
-                    .start();
-            running.add(process);
-            Process child = process;
-            if (local.isEmpty()) {
-                feeding = pumps.submit(() -> feed(sha256, child));
+            Path file;
+            if (local.isPresent()) {
+                file = local.get();
+            } else {
+                // content elsewhere (an object store): copied next to the reader first, within the same time limit
+                scratch = Files.createTempDirectory("tafel-text-");
+                Path copy = scratch.resolve("content");
+                Future<?> copying = pumps.submit(() -> {
+                    try (InputStream in = blobs.open(sha256)) {
+                        Files.copy(in, copy);
+                    }
+                    return null;
+                });
+                pending = copying;
+                copying.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                file = copy;
             }
-            Future<String> text = pumps.submit(() -> read(child));
-            if (!process.waitFor(settings.textTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Outcome(TextStatus.TIMED_OUT, null, false);
+            reader = idle.pollFirst();
+            if (reader == null) {
+                reader = new Reader();
             }
-            int exit = process.exitValue();
-            return switch (exit) {
+            Reader r = reader;
+            Path f = file;
+            Future<Answer> answer = pumps.submit(() -> r.read(f));
+            pending = answer;
+            Answer a = answer.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            reusable = true;
+            return switch (a.status()) {
                 case TextExtractorProcess.COMPLETE, TextExtractorProcess.TRUNCATED -> {
-                    String read = text.get(settings.textTimeout().toMillis(), TimeUnit.MILLISECONDS).strip();
-                    yield new Outcome(read.isEmpty() ? TextStatus.NONE : TextStatus.DONE, read,
-                            exit == TextExtractorProcess.TRUNCATED);
+                    String text = a.text().strip();
+                    yield new Outcome(text.isEmpty() ? TextStatus.NONE : TextStatus.DONE, text,
+                            a.status() == TextExtractorProcess.TRUNCATED);
                 }
-                case TextExtractorProcess.OUT_OF_MEMORY -> new Outcome(TextStatus.NOT_SEARCHABLE, null, false);
-                default -> {
-                    log.info("No text from content {}: the reader ended with {}", sha256, exit);
-                    yield new Outcome(TextStatus.FAILED, null, false);
-                }
+                default -> new Outcome(TextStatus.FAILED, null, false);
             };
+        } catch (TimeoutException e) {
+            return new Outcome(TextStatus.TIMED_OUT, null, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(TextStatus.PENDING, null, false);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (reader != null && reader.exitValue() == TextExtractorProcess.OUT_OF_MEMORY) {
+                return new Outcome(TextStatus.NOT_SEARCHABLE, null, false);
+            }
+            log.info("No text from content {}: {}", sha256, e.getCause() == null ? e : e.getCause().toString());
+            return new Outcome(TextStatus.FAILED, null, false);
         } catch (Exception e) {
             log.info("No text from content {}: {}", sha256, e.toString());
             return new Outcome(TextStatus.FAILED, null, false);
         } finally {
-            if (feeding != null) {
-                feeding.cancel(true);
+            if (pending != null && !pending.isDone()) {
+                pending.cancel(true);
             }
-            if (process != null) {
-                stop(process);
+            if (reader != null) {
+                if (reusable && reader.reusable()) {
+                    idle.addFirst(reader);
+                } else {
+                    reader.stop();
+                }
             }
             if (scratch != null) {
                 FileSystemUtils.deleteRecursively(scratch.toFile());
@@ -204,21 +231,88 @@ public class TextExtraction implements DisposableBean {
         }
     }
 
-    /** Ends a reader process and waits until it is gone, so no reader outlives its file. */
-    private void stop(Process process) {
-        if (process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+    private static long remaining(long deadline) {
+        return Math.max(1, deadline - System.nanoTime());
+    }
+
+    /** What the reader process answered for one file. */
+    private record Answer(int status, String text) {
+    }
+
+    /**
+     * One reader process (a JVM of its own), used by one extraction at a time and kept for the next file while it is
+     * healthy; stopped after a time-out or when it died, and retired after a number of files.
+     */
+    private final class Reader {
+
+        private static final int FILES_PER_PROCESS = 200;
+
+        private final Path tmp;
+        private final Process process;
+        private final java.io.DataInputStream answers;
+        private final java.io.Writer requests;
+        private int files;
+        private volatile long idleSince = System.nanoTime();
+
+        Reader() throws java.io.IOException {
+            tmp = Files.createTempDirectory("tafel-text-reader-");
+            process = new ProcessBuilder(command(tmp)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            running.add(this);
+            answers = new java.io.DataInputStream(new java.io.BufferedInputStream(process.getInputStream()));
+            requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        Answer read(Path file) throws java.io.IOException {
+            files++;
+            requests.write(file.toAbsolutePath() + "\n");
+            requests.flush();
+            int status = answers.readInt();
+            int length = answers.readInt();
+            if (length < 0 || length > settings.textMaxCharacters() * 4 + 16) {
+                throw new java.io.IOException("Unexpected answer from the text reader: " + length + " bytes");
+            }
+            byte[] text = answers.readNBytes(length);
+            idleSince = System.nanoTime();
+            return new Answer(status, new String(text, StandardCharsets.UTF_8));
+        }
+
+        boolean reusable() {
+            return process.isAlive() && files < FILES_PER_PROCESS;
+        }
+
+        boolean idleLongerThan(Duration duration) {
+            return System.nanoTime() - idleSince > duration.toNanos();
+        }
+
+        /** The exit code once the process has ended by itself (waiting a moment for it); -1 while it runs. */
+        int exitValue() {
             try {
-                process.waitFor(10, TimeUnit.SECONDS);
+                if (process.waitFor(5, TimeUnit.SECONDS)) {
+                    return process.exitValue();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return -1;
         }
-        running.remove(process);
+
+        /** Ends the process and waits until it is gone, so no reader outlives its file. */
+        void stop() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            running.remove(this);
+            FileSystemUtils.deleteRecursively(tmp.toFile());
+        }
     }
 
-    private List<String> command(Path scratch, String file) throws java.io.IOException {
+    private List<String> command(Path tmp) throws java.io.IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + processMemory.toMegabytes() + "m");
@@ -227,22 +321,19 @@ public class TextExtraction implements DisposableBean {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:ActiveProcessorCount=1");
         command.add("-Djava.awt.headless=true");
-        command.add("-Djava.io.tmpdir=" + scratch);
+        command.add("-Djava.io.tmpdir=" + tmp);
         String classPath = System.getProperty("java.class.path");
+        command.add("-cp");
+        command.add(classPath);
         if (isBootJar(classPath)) {
             // java -jar tafel.jar: the classes are nested in the jar; Spring Boot's launcher starts another main class
-            command.add("-cp");
-            command.add(classPath);
             command.add("-Dloader.main=" + TextExtractorProcess.class.getName());
             command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
         } else {
-            command.add("-cp");
-            command.add(classPath);
             command.add(TextExtractorProcess.class.getName());
         }
         command.add(Integer.toString(settings.textMaxCharacters()));
         command.add(Long.toString(processMemory.toBytes() / 4));
-        command.add(file);
         return command;
     }
 
@@ -252,24 +343,6 @@ public class TextExtraction implements DisposableBean {
         }
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
             return jar.getEntry("BOOT-INF/classes/") != null || jar.getEntry("BOOT-INF/lib/") != null;
-        }
-    }
-
-    /** Streams content that is not on local disk to the reader; ends when the reader is gone. */
-    private void feed(String sha256, Process process) {
-        try (InputStream in = blobs.open(sha256); OutputStream out = process.getOutputStream()) {
-            in.transferTo(out);
-        } catch (java.io.IOException e) {
-            // the reader was stopped, or the content is gone: the outcome says which
-        }
-    }
-
-    /** Reads the reader's text, never more than the limit (with room for the UTF-8 of every character). */
-    private String read(Process process) throws java.io.IOException {
-        try (InputStream in = process.getInputStream()) {
-            byte[] bytes = in.readNBytes(settings.textMaxCharacters() * 4 + 16);
-            in.transferTo(OutputStream.nullOutputStream());
-            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -304,6 +377,6 @@ public class TextExtraction implements DisposableBean {
     public void destroy() {
         workers.shutdownNow();
         pumps.shutdownNow();
-        running.forEach(this::stop);
+        running.forEach(Reader::stop);
     }
 }

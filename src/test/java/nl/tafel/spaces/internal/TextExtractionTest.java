@@ -31,7 +31,16 @@ class TextExtractionTest {
             pdf = staged.sha256();
         }
         String hanging = "f".repeat(64);
+        String stuck = "e".repeat(64);
+        // a named pipe nobody writes to: the reader process that opens it blocks for ever, like a parser trap
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         BlobStore hostile = new BlobStore() {
+            @Override
+            public java.util.Optional<Path> localFile(String sha256) {
+                return sha256.equals(stuck) ? java.util.Optional.of(fifo) : store.localFile(sha256);
+            }
+
             @Override
             public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
                 return store.stage(content, maxBytes);
@@ -75,11 +84,14 @@ class TextExtractionTest {
         TextExtraction extraction = new TextExtraction(null, hostile, settings, Clock.systemUTC(),
                 DataSize.ofMegabytes(64), 1);
         try {
+            long started = System.nanoTime();
+            assertThat(extraction.extractText(hanging, "text/plain").status()).isEqualTo(TextStatus.TIMED_OUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - started).toMillis()).isBetween(2_900L, 20_000L);
             for (int i = 0; i < 3; i++) {
                 long start = System.nanoTime();
-                TextExtraction.Outcome stuck = extraction.extractText(hanging, "text/plain");
+                TextExtraction.Outcome outcome = extraction.extractText(stuck, "application/pdf");
                 long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                assertThat(stuck.status()).isEqualTo(TextStatus.TIMED_OUT);
+                assertThat(outcome.status()).isEqualTo(TextStatus.TIMED_OUT);
                 assertThat(took).as("given up after the limit, not later").isBetween(2_900L, 20_000L);
                 assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
                         .as("the stuck reader was stopped, not left running beside the next").isEmpty();
@@ -94,6 +106,9 @@ class TextExtractionTest {
             TextExtraction.Outcome next = normal.extractText(pdf, "application/pdf");
             assertThat(next.status()).isEqualTo(TextStatus.DONE);
             assertThat(next.text()).containsIgnoringCase("notulen");
+            // the healthy reader is kept for the next file: one process, not one per file
+            assertThat(normal.extractText(pdf, "application/pdf").status()).isEqualTo(TextStatus.DONE);
+            assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).hasSize(1);
         } finally {
             normal.destroy();
         }
