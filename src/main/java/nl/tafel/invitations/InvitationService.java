@@ -122,9 +122,15 @@ public class InvitationService {
                     r.answeredBeforeChange(m.startsAt(), m.endsAt()), false));
         }
         if (planning) {
-            for (SpaceMember member : spaces.members(m.spaceId())) {
-                if (!known.contains(member.personId().value()) && !knownEmails.contains(member.email())) {
-                    result.add(new InviteeRow(null, member.personId(), member.name(), member.email(), false, true,
+            List<SpaceMember> spaceMembers = spaces.members(m.spaceId());
+            // the space lists addresses only as the directory allows; invitations go to the real address
+            Map<PersonId, PersonName> addresses = people.names(spaceMembers.stream().map(SpaceMember::personId)
+                    .toList());
+            for (SpaceMember member : spaceMembers) {
+                String email = addresses.containsKey(member.personId())
+                        ? addresses.get(member.personId()).email() : null;
+                if (email != null && !known.contains(member.personId().value()) && !knownEmails.contains(email)) {
+                    result.add(new InviteeRow(null, member.personId(), member.name(), email, false, true,
                             Answer.NEEDS_ACTION, null, null, null, false, null, null, 0, false, false));
                 }
             }
@@ -325,7 +331,9 @@ public class InvitationService {
             }
             java.util.Locale locale = accounts.findById(member.personId()).map(nl.tafel.members.Account::locale)
                     .orElse(nl.tafel.shared.i18n.TafelI18NProvider.DUTCH);
-            return invitees.save(new InviteeEntity(m.id().value(), member.personId(), member.email(), member.name(),
+            String email = people.find(member.personId()).map(PersonName::email)
+                    .orElseThrow(() -> new TafelException("invitations.error.gone"));
+            return invitees.save(new InviteeEntity(m.id().value(), member.personId(), email, member.name(),
                     locale, true, false));
         }
         InviteeEntity row = invitees.findById(who.id()).filter(r -> r.getMeetingId().equals(m.id().value()))

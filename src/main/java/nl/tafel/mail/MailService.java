@@ -18,7 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailService {
 
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("token=[^\\s&]+");
+    /** Secrets in links: sign-in tokens, signed answer and status links ({@code t=}), calendar feed tokens. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            "([?&](?:token|t)=)[^\\s&\"'<>]+");
+    private static final java.util.regex.Pattern FEED = java.util.regex.Pattern.compile(
+            "(/agenda-feed/)[^\\s/\"'<>]+?(\\.ics)");
 
     private final MailRepository mails;
     private final MailSettings settings;
@@ -58,8 +62,9 @@ public class MailService {
     }
 
     /**
-     * The mail log for administrators. Sign-in links are personal: they are shown only in mails that were kept
-     * (no mail server, the embedded trial); in mails that went out, the token is hidden.
+     * The mail log for administrators. Personal links (sign-in, answers, calendar feeds) show that they were sent,
+     * never their secret: not even in kept mail (no mail server, the trial), or an administrator could act as someone
+     * else (issue 18).
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -68,11 +73,9 @@ public class MailService {
     }
 
     static SentMail withoutSecrets(SentMail mail) {
-        if (mail.status() == MailStatus.KEPT) {
-            return mail;
-        }
+        String text = FEED.matcher(TOKEN.matcher(mail.text()).replaceAll("$1…")).replaceAll("$1…$2");
         return new SentMail(mail.id(), mail.messageId(), mail.recipient(), mail.subject(),
-                TOKEN.matcher(mail.text()).replaceAll("token=…"), mail.kind(), mail.status(), mail.attempts(),
+                text, mail.kind(), mail.status(), mail.attempts(),
                 mail.lastError(), mail.createdAt(), mail.sentAt());
     }
 

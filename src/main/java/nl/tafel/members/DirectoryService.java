@@ -105,6 +105,25 @@ public class DirectoryService {
                 photoUrls(List.of(p), viewer).get(p.personId()), viewer.me().equals(p.personId()));
     }
 
+    /**
+     * The e-mail addresses of these people that the signed-in person may see by the directory's rules (their own, all
+     * for administrators, otherwise as each person's e-mail visibility allows); the others are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<PersonId, String> visibleEmails(java.util.Collection<PersonId> ids) {
+        Map<PersonId, String> visible = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return visible;
+        }
+        Viewer viewer = viewer();
+        people.findAllById(ids.stream().map(PersonId::value).distinct().toList()).forEach(p -> {
+            if (viewer.sees(p, p.getEmailVisibility())) {
+                visible.put(p.personId(), p.getEmail());
+            }
+        });
+        return visible;
+    }
+
     @Transactional(readOnly = true)
     public DirectoryOrganisation organisation(long id) {
         OrganisationEntity org = organisations.findById(id).orElseThrow(DirectoryNotFoundException::new);

@@ -19,9 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class PeopleDirectory {
 
     private final PersonRepository people;
+    private final DirectoryService directory;
 
-    PeopleDirectory(PersonRepository people) {
+    PeopleDirectory(PersonRepository people, @org.springframework.context.annotation.Lazy DirectoryService directory) {
         this.people = people;
+        this.directory = directory;
+    }
+
+    /**
+     * The e-mail addresses of these people that the signed-in person may see (the directory's visibility: the person
+     * themselves and administrators see hidden ones); for showing people in lists and pickers.
+     */
+    public Map<PersonId, String> visibleEmails(Collection<PersonId> ids) {
+        return directory.visibleEmails(ids);
     }
 
     /** Names by id; ids of people who no longer exist are left out. */

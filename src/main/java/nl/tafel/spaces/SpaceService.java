@@ -141,24 +141,35 @@ public class SpaceService {
     public List<SpaceMember> members(SpaceId id) {
         access.require(id, SpaceRole.READER);
         List<SpaceMemberEntity> list = members.findBySpace(id.value());
-        Map<PersonId, PersonName> names = people.names(list.stream().map(SpaceMemberEntity::personId).toList());
+        List<PersonId> ids = list.stream().map(SpaceMemberEntity::personId).toList();
+        Map<PersonId, PersonName> names = people.names(ids);
+        // addresses only as the directory allows (issue 18): hidden ones stay hidden from space-mates
+        Map<PersonId, String> emails = people.visibleEmails(ids);
         return list.stream()
                 .filter(m -> names.containsKey(m.personId()))
                 .map(m -> {
                     PersonName name = names.get(m.personId());
-                    return new SpaceMember(m.personId(), name.fullName(), name.email(), m.getRole());
+                    return new SpaceMember(m.personId(), name.fullName(), emails.get(m.personId()), m.getRole());
                 })
                 .sorted(Comparator.comparing(SpaceMember::role).reversed().thenComparing(SpaceMember::name))
                 .toList();
     }
 
-    /** People who could be added to the space. */
+    /**
+     * People who could be added to the space, with their e-mail address only where the directory lets the manager see
+     * it (otherwise an empty address).
+     */
     @Transactional(readOnly = true)
     public List<PersonName> candidates(SpaceId id) {
         access.require(id, SpaceRole.MANAGER);
         Set<PersonId> current = members.findBySpace(id.value()).stream().map(SpaceMemberEntity::personId)
                 .collect(Collectors.toSet());
-        return people.activePeople().stream().filter(p -> !current.contains(p.id())).toList();
+        List<PersonName> candidates = people.activePeople().stream().filter(p -> !current.contains(p.id()))
+                .toList();
+        Map<PersonId, String> emails = people.visibleEmails(candidates.stream().map(PersonName::id).toList());
+        return candidates.stream()
+                .map(p -> new PersonName(p.id(), p.fullName(), emails.getOrDefault(p.id(), ""), p.active()))
+                .toList();
     }
 
     /** Adds a person to the space or changes their role. A space always keeps at least one manager. */

@@ -69,6 +69,8 @@ class Viewer {
       cMapPacked: true,
       standardFontDataUrl: asset('pdfjs/standard_fonts/'),
       wasmUrl: asset('pdfjs/wasm/'),
+      // Only drawn: no scripting sandbox is loaded (pdf.js's enableScripting stays off), so a document's JavaScript
+      // never runs, and no eval, no XFA forms.
       isEvalSupported: false,
       enableXfa: false,
     });

@@ -60,13 +60,13 @@ class DocumentsJourneyIT extends BrowserTest {
         assertThat(page.locator("vaadin-notification-card")).containsText("1 bestand is opgeslagen");
         screenshot("space-uploaded");
 
-        // Open it: the PDF shows in the browser's viewer, served inline and safely.
+        // Open it: the PDF is drawn by pdf.js (never the browser's own viewer), served inline and safely.
         listed.click();
         page.waitForURL(Pattern.compile(".*/documenten/.*"));
         assertThat(page.locator("h1")).hasText("jaarverslag-2025.pdf");
-        Locator frame = page.locator("#viewer iframe");
-        assertThat(frame).isVisible();
-        String readUrl = frame.getAttribute("src");
+        assertThat(page.locator("#viewer #pdf-viewer canvas").first()).isVisible();
+        assertThat(page.locator("#viewer iframe")).hasCount(0);
+        String readUrl = page.locator("#open-in-tab").getAttribute("href");
         APIResponse read = page.request().get(url("/" + readUrl));
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.headers().get("content-type")).isEqualTo("application/pdf");
@@ -74,7 +74,8 @@ class DocumentsJourneyIT extends BrowserTest {
         assertThat(read.headers().get("x-content-type-options")).isEqualTo("nosniff");
         // Framed by Tafel's own page only.
         assertThat(read.headers().get("x-frame-options")).isEqualTo("SAMEORIGIN");
-        assertThat(read.headers().get("content-security-policy")).contains("frame-ancestors 'self'");
+        assertThat(read.headers().get("content-security-policy")).contains("frame-ancestors 'self'")
+                .contains("sandbox").doesNotContain("allow-scripts");
         assertThat(read.body()).isEqualTo(Files.readAllBytes(REPORT));
         screenshot("document-viewer");
 

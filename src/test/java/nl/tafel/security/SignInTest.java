@@ -44,6 +44,20 @@ class SignInTest {
         return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password));
     }
 
+    /** A sign-in through the form from the given address, as the web layer hands it over. */
+    private Authentication attemptFrom(String address, String email, String password) {
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(email,
+                password);
+        token.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(address,
+                null));
+        return signIn.authenticate(token);
+    }
+
+    private static String someAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
     @Test
     void theRightPasswordSignsInAsTheTafelPerson() {
         Authentication result = attempt(" Lid@Test.Example ", TestAccounts.PASSWORD);
@@ -78,6 +92,7 @@ class SignInTest {
     @Test
     void parallelGuessesCannotSlipPastTheLimit() throws Exception {
         String target = "parallel-" + UUID.randomUUID() + "@test.example";
+        String attacker = someAddress();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
@@ -86,7 +101,7 @@ class SignInTest {
             int n = i;
             guesses.add(pool.submit(() -> {
                 try {
-                    attempt(target, "gok-" + n);
+                    attemptFrom(attacker, target, "gok-" + n);
                 } catch (LockedException e) {
                     refused.incrementAndGet();
                 } catch (BadCredentialsException e) {
@@ -103,35 +118,69 @@ class SignInTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAccountForAWhileEvenForTheRightPassword() {
-        for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> attempt(TestAccounts.SECRETARY, "fout")).isInstanceOf(
-                    BadCredentialsException.class);
+    void wrongPasswordsFromOneAddressSlowThatAddressWithGrowingDelaysButTheOwnerGetsInAtOnce() {
+        String attacker = someAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> attemptFrom(attacker, TestAccounts.SECRETARY, "fout"))
+                    .isInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> attempt(TestAccounts.SECRETARY, TestAccounts.PASSWORD))
+        // the attacker must now wait, even with the right password (which is not checked)
+        assertThatThrownBy(() -> attemptFrom(attacker, TestAccounts.SECRETARY, TestAccounts.PASSWORD))
                 .isInstanceOf(LockedException.class);
-
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(attempt(TestAccounts.SECRETARY, TestAccounts.PASSWORD).isAuthenticated()).isTrue();
+        // the owner, elsewhere, is not locked out
+        assertThat(attemptFrom(someAddress(), TestAccounts.SECRETARY, TestAccounts.PASSWORD).isAuthenticated())
+                .isTrue();
+        // growing delays, no hard lock: 2 s, then 4 s
+        clock.advance(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> attemptFrom(attacker, TestAccounts.SECRETARY, "fout"))
+                .isInstanceOf(BadCredentialsException.class);
+        clock.advance(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> attemptFrom(attacker, TestAccounts.SECRETARY, "fout"))
+                .isInstanceOf(LockedException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> attemptFrom(attacker, TestAccounts.SECRETARY, "fout"))
+                .isInstanceOf(BadCredentialsException.class);
+        clock.advance(Duration.ofSeconds(8));
+        assertThat(attemptFrom(attacker, TestAccounts.SECRETARY, TestAccounts.PASSWORD).isAuthenticated()).isTrue();
     }
 
     @Test
-    void anUnknownAccountLocksTooSoNothingIsRevealed() {
-        String nobody = "onbekend-" + UUID.randomUUID() + "@test.example";
-        for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> attempt(nobody, "fout")).isInstanceOf(BadCredentialsException.class);
+    void thirtyAccountNamesFromOneAddressAreNotAllTriedFreely() {
+        String attacker = someAddress();
+        int checked = 0;
+        for (int i = 0; i < 30; i++) {
+            try {
+                attemptFrom(attacker, "naam-" + i + "-" + UUID.randomUUID() + "@test.example", "Zomer2026!");
+            } catch (LockedException refused) {
+                // refused before any password check
+            } catch (BadCredentialsException wrong) {
+                checked++;
+            }
+            clock.advance(Duration.ofSeconds(1));
         }
-        assertThatThrownBy(() -> attempt(nobody, "fout")).isInstanceOf(LockedException.class);
+        assertThat(checked).isGreaterThanOrEqualTo(10).isLessThanOrEqualTo(14);
+    }
+
+    @Test
+    void anUnknownAccountIsThrottledTooSoNothingIsRevealed() {
+        String nobody = "onbekend-" + UUID.randomUUID() + "@test.example";
+        String attacker = someAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> attemptFrom(attacker, nobody, "fout"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> attemptFrom(attacker, nobody, "fout")).isInstanceOf(LockedException.class);
     }
 
     @Test
     void noMoreThanAHundredPasswordsAnHourAreTriedOnOneAccount() {
         String target = "doelwit-" + UUID.randomUUID() + "@test.example";
+        String attacker = someAddress();
         int checked = 0;
         // an attacker trying once a minute for an hour
         for (int minute = 0; minute < 60; minute++) {
             try {
-                attempt(target, "gok-" + minute);
+                attemptFrom(attacker, target, "gok-" + minute);
             } catch (LockedException locked) {
                 // refused before any password check
             } catch (BadCredentialsException wrong) {
@@ -140,5 +189,18 @@ class SignInTest {
             clock.advance(Duration.ofMinutes(1));
         }
         assertThat(checked).isLessThanOrEqualTo(100).isLessThanOrEqualTo(25).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void guessesFromManyAddressesAreSlowedPerAccountToo() {
+        String target = "verspreid-" + UUID.randomUUID() + "@test.example";
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> attemptFrom(someAddress(), target, "fout"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> attemptFrom(someAddress(), target, "fout")).isInstanceOf(LockedException.class);
+        clock.advance(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> attemptFrom(someAddress(), target, "fout"))
+                .isInstanceOf(BadCredentialsException.class);
     }
 }

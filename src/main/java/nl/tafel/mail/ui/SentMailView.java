@@ -121,9 +121,14 @@ class SentMailView extends VerticalLayout implements HasDynamicTitle {
         int last = 0;
         while (matcher.find()) {
             parts.add(new Span(text.substring(last, matcher.start())));
-            Anchor link = new Anchor(matcher.group(), matcher.group(), AnchorTarget.BLANK);
-            link.addClassName("tafel-mail-link");
-            parts.add(link);
+            if (matcher.group().contains("…")) {
+                // a personal link without its secret: shown as text, it leads nowhere
+                parts.add(new Span(matcher.group()));
+            } else {
+                Anchor link = new Anchor(matcher.group(), matcher.group(), AnchorTarget.BLANK);
+                link.addClassName("tafel-mail-link");
+                parts.add(link);
+            }
             last = matcher.end();
         }
         parts.add(new Span(text.substring(last)));

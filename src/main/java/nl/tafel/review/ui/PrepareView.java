@@ -1,5 +1,7 @@
 package nl.tafel.review.ui;
 
+import nl.tafel.shared.ui.PdfViewer;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Clock;
 import nl.tafel.security.SignInLinks;
 import nl.tafel.security.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -34,12 +36,39 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity // services use @PreAuthorize; JSR-250 annotations are for views only (see ViewAccessTest)
 class SecurityConfiguration {
+
+    /**
+     * The content security policy of Tafel's pages (ADR 0021). Vaadin needs {@code 'unsafe-inline'} and
+     * {@code 'unsafe-eval'} for scripts (the bootstrap page starts its client engine inline; the engine builds
+     * functions from the expressions the server sends) and {@code 'unsafe-inline'} for styles (components set style
+     * attributes). pdf.js needs a worker from Tafel's own files and {@code blob:} images; nothing comes from another
+     * site, nothing may frame Tafel but Tafel, forms post only to Tafel, and plugins are off.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; "
+            + "font-src 'self' data:; "
+            + "connect-src 'self'; "
+            + "worker-src 'self' blob:; "
+            + "frame-src 'self'; "
+            + "object-src 'none'; "
+            + "base-uri 'self'; "
+            + "form-action 'self'; "
+            + "frame-ancestors 'self'";
+
+    /** Tafel uses none of these browser features; fullscreen only for itself. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=(), "
+            + "display-capture=(), fullscreen=(self)";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -78,7 +107,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
-            JdbcOneTimeTokenService tokens, @Lazy SignInLinks links) throws Exception {
+            JdbcOneTimeTokenService tokens, @Lazy SignInLinks links, RequestUtil vaadinRequests,
+            @Value("${tafel.base-url:}") String baseUrl) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll()
@@ -88,10 +118,22 @@ class SecurityConfiguration {
                 .requestMatchers("/agenda-feed/**").permitAll());
         // Unknown addresses: signed-in people get Tafel's translated "page not found", others the sign-in page.
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                // Vaadin would exempt POST /login from the CSRF check: sign-in CSRF (issue 18). Tafel configures it.
+                .enableCsrfConfiguration(false)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
+        // Vaadin's own requests carry Vaadin's CSRF token; every other post (the sign-in form included) Spring's.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.addFilterBefore(new SameOriginFilter(baseUrl), CsrfFilter.class);
         http.formLogin(form -> form.failureHandler(passwordFailure()));
-        // Tafel shows its own documents (PDFs, pictures) in frames on its own pages; no other site may frame it.
-        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        http.headers(headers -> headers
+                // Tafel shows its own documents (pictures) in frames on its own pages; no other site may frame it.
+                .frameOptions(frame -> frame.sameOrigin())
+                // Pages: see ADR 0021 for each exception Vaadin needs. File responses set their own, stricter one.
+                .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                // only sent over https (directly or from a trusted proxy): a year, with subdomains
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
         http.oneTimeTokenLogin(ott -> ott
                 .tokenService(tokens)
                 .showDefaultSubmitPage(false)

@@ -17,7 +17,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import nl.tafel.shared.ui.Languages;
 import nl.tafel.shared.ui.Fields;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.web.csrf.CsrfToken;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         form.setAction("login");
         form.setI18n(i18n());
+        csrfField();
         form.addForgotPasswordListener(e -> openForgotPassword());
 
         notice.addClassName("tafel-login-notice");
@@ -64,6 +67,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         language.setId("login-language");
 
         add(brand, tagline, notice, form, language);
+    }
+
+    /**
+     * The sign-in form posts natively to Spring Security: it carries the CSRF token as a field in the form's custom
+     * area (which the login form sends along), so that another site cannot sign a browser into its own account.
+     */
+    private void csrfField() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        Object token = request == null ? null
+                : request.getHttpServletRequest().getAttribute(CsrfToken.class.getName());
+        if (token instanceof CsrfToken csrf) {
+            com.vaadin.flow.dom.Element input = new com.vaadin.flow.dom.Element("input");
+            input.setAttribute("type", "hidden");
+            input.setAttribute("slot", "custom-form-area");
+            input.setAttribute("name", csrf.getParameterName());
+            input.setAttribute("value", csrf.getToken());
+            input.setProperty("value", csrf.getToken());
+            form.getElement().appendChild(input);
+        }
     }
 
     private LoginI18n i18n() {

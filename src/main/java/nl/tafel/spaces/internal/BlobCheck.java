@@ -14,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +42,7 @@ public class BlobCheck {
     @EventListener(ApplicationReadyEvent.class)
     public void atStart() {
         try {
-            if (blobs instanceof LocalBlobStore local) {
-                local.cleanStaging(24L * 60 * 60 * 1000);
-            }
+            cleanStaging();
             BlobReport report = check();
             if (!report.missing().isEmpty()) {
                 log.error("Blob check: {} file(s) missing from the store, e.g. {}", report.missing().size(),
@@ -54,8 +53,23 @@ public class BlobCheck {
             } else {
                 log.info("Blob check: {} file(s), all present", report.stored());
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             log.warn("Blob check at start failed", e);
+        }
+    }
+
+    /** Staged files of uploads that died (kill -9, a crash) are removed at start and every hour. */
+    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
+    public void cleanStaging() {
+        if (blobs instanceof LocalBlobStore local) {
+            try {
+                int removed = local.cleanStaging();
+                if (removed > 0) {
+                    log.info("Removed {} staged file(s) of uploads that did not finish", removed);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Cleaning the staging area failed", e);
+            }
         }
     }
 

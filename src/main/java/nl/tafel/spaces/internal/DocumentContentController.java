@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentContentController {
 
     static final String BASE = "/bestanden/";
+    static final String FILE_POLICY =
+            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
 
     private final DocumentService documents;
 
@@ -78,11 +80,10 @@ class DocumentContentController {
                 .filename(content.fileName(), StandardCharsets.UTF_8).build();
         headers.setContentDisposition(disposition);
         headers.set("X-Content-Type-Options", "nosniff");
-        // PDFs need the browser's own viewer, which a sandbox would block; nothing else may run anything. Only
-        // Tafel's own pages may frame the content.
-        headers.set("Content-Security-Policy", content.mediaType().equals("application/pdf") && inline
-                ? "frame-ancestors 'self'"
-                : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'");
+        // Nothing served may run anything, PDFs included (issue 18: a PDF's JavaScript ran in the browser's viewer):
+        // a sandbox without allow-scripts. Tafel's pages draw PDFs with pdf.js, which fetches them; only Tafel's own
+        // pages may frame the content.
+        headers.set("Content-Security-Policy", FILE_POLICY);
         headers.setCacheControl(CacheControl.noCache().cachePrivate());
         headers.setETag("\"" + content.sha256() + "\"");
         MediaType type = inline ? MediaType.parseMediaType(content.mediaType()) : MediaType.APPLICATION_OCTET_STREAM;

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +31,7 @@ public class LocalBlobStore implements BlobStore {
     private final Path root;
     private final Path staging;
     private final java.time.Clock clock;
+    private final java.util.Set<Path> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LocalBlobStore(Path root) {
         this(root, java.time.Clock.systemUTC());
@@ -45,13 +48,23 @@ public class LocalBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Streams content to {@code .staging/<uuid>.part}. While the upload is alive (streaming, or staged and not yet
+     * committed or closed) this process holds a lock on the file and lists it as live; {@link #cleanStaging} removes
+     * only files nobody holds, i.e. those of uploads whose process died (kill -9, a crash).
+     */
     @Override
     public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
         Path file = staging.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = sha256();
         long size = 0;
         boolean complete = false;
-        try (OutputStream out = Files.newOutputStream(file)) {
+        live.add(file);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            channel.lock();
+            OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
             byte[] buffer = new byte[BUFFER];
             int read;
             while ((read = content.read(buffer)) != -1) {
@@ -62,13 +75,25 @@ public class LocalBlobStore implements BlobStore {
                 digest.update(buffer, 0, read);
                 out.write(buffer, 0, read);
             }
+            channel.force(false);
             complete = true;
         } finally {
             if (!complete) {
                 Files.deleteIfExists(file);
+                if (channel != null) {
+                    channel.close();
+                }
+                live.remove(file);
             }
         }
-        return new StagedBlob(file, HexFormat.of().formatHex(digest.digest()), size);
+        FileChannel held = channel;
+        return new StagedBlob(file, HexFormat.of().formatHex(digest.digest()), size, () -> {
+            try {
+                held.close();
+            } finally {
+                live.remove(file);
+            }
+        });
     }
 
     @Override
@@ -133,14 +158,25 @@ public class LocalBlobStore implements BlobStore {
         Files.deleteIfExists(path(sha256));
     }
 
-    /** Staged files left behind by a crash, older than the given age in milliseconds, are removed. */
-    public int cleanStaging(long olderThanMillis) throws IOException {
-        long cutoff = System.currentTimeMillis() - olderThanMillis;
+    /**
+     * Removes the staged files of dead uploads: files no live upload of this process holds and no other process has
+     * locked (a process that dies, even by kill -9, loses its locks). Returns how many were removed.
+     */
+    public int cleanStaging() throws IOException {
         int removed = 0;
         try (Stream<Path> files = Files.list(staging)) {
             for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toMillis() < cutoff && Files.deleteIfExists(file)) {
-                    removed++;
+                if (live.contains(file) || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    java.nio.channels.FileLock lock = channel.tryLock();
+                    if (lock != null) {
+                        Files.deleteIfExists(file);
+                        removed++;
+                    }
+                } catch (java.nio.channels.OverlappingFileLockException | NoSuchFileException e) {
+                    // held in this process after all, or gone meanwhile
                 }
             }
         }

@@ -11,11 +11,23 @@ public final class StagedBlob implements AutoCloseable {
     private final Path file;
     private final String sha256;
     private final long size;
+    private final Release release;
+
+    /** What closing also does: the store lets go of the upload (its lock on the file). */
+    interface Release {
+        void run() throws IOException;
+    }
 
     StagedBlob(Path file, String sha256, long size) {
+        this(file, sha256, size, () -> {
+        });
+    }
+
+    StagedBlob(Path file, String sha256, long size, Release release) {
         this.file = file;
         this.sha256 = sha256;
         this.size = size;
+        this.release = release;
     }
 
     public String sha256() {
@@ -37,6 +49,10 @@ public final class StagedBlob implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        try {
+            Files.deleteIfExists(file);
+        } finally {
+            release.run();
+        }
     }
 }

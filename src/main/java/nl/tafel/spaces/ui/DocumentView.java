@@ -1,5 +1,6 @@
 package nl.tafel.spaces.ui;
 
+import nl.tafel.shared.ui.PdfViewer;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -8,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -162,11 +162,11 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         viewer.setId("viewer");
         switch (reading) {
             case PDF, CONVERTED_PDF -> {
-                IFrame frame = new IFrame(reading == Reading.PDF ? Links.read(doc.currentVersionId())
-                        : Links.readAsPdf(doc.currentVersionId()));
-                frame.setTitle(doc.name());
-                frame.addClassName("tafel-viewer-frame");
-                viewer.add(frame);
+                // drawn by pdf.js, which runs no script of the document; the browser's own PDF viewer never gets it
+                // (issue 18: a PDF's JavaScript ran in it)
+                PdfViewer pdf = new PdfViewer(reading == Reading.PDF ? Links.read(doc.currentVersionId())
+                        : Links.readAsPdf(doc.currentVersionId()), Links.download(doc.currentVersionId()), doc.name());
+                viewer.add(pdf);
             }
             case IMAGE -> {
                 Image image = new Image(Links.read(doc.currentVersionId()), doc.name());

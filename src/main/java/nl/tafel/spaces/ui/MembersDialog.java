@@ -34,7 +34,7 @@ final class MembersDialog extends Dialog {
         setWidth("min(48rem, 95vw)");
         grid.setId("members-grid");
         grid.addColumn(SpaceMember::name).setHeader(getTranslation("spaces.memberName")).setFlexGrow(2);
-        grid.addColumn(SpaceMember::email).setHeader(getTranslation("spaces.memberEmail")).setFlexGrow(2);
+        grid.addColumn(m -> m.email() == null ? "" : m.email()).setHeader(getTranslation("spaces.memberEmail")).setFlexGrow(2);
         grid.addComponentColumn(this::roleCell).setHeader(getTranslation("spaces.role")).setFlexGrow(1);
         if (space.canManage()) {
             grid.addComponentColumn(this::removeCell).setFlexGrow(0).setWidth("4rem");
@@ -51,7 +51,7 @@ final class MembersDialog extends Dialog {
     private Component addRow() {
         person.setId("member-person");
         person.setLabel(getTranslation("spaces.addPerson"));
-        person.setItemLabelGenerator(p -> p.fullName() + " · " + p.email());
+        person.setItemLabelGenerator(p -> p.email().isEmpty() ? p.fullName() : p.fullName() + " · " + p.email());
         person.setWidth("min(22rem, 100%)");
         Select<SpaceRole> role = roleSelect();
         role.setId("member-role");

@@ -1,5 +1,7 @@
 package nl.tafel.review.ui;
 
+import nl.tafel.shared.ui.PdfViewer;
+
 import static nl.tafel.TestAccounts.MEMBER;
 import static nl.tafel.TestAccounts.OUTSIDER;
 import static nl.tafel.TestAccounts.READER;

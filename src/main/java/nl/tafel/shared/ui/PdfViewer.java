@@ -1,4 +1,4 @@
-package nl.tafel.review.ui;
+package nl.tafel.shared.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
@@ -18,9 +18,11 @@ import java.util.List;
 /**
  * A PDF read in the browser with pdf.js (static files, see {@code /scripts/tafel-pdf-viewer.mjs}): pages in a
  * scrolling column fitted to the width, page and zoom buttons above it, pinch to zoom on a tablet. It tells its
- * listeners which page is in view. When the document cannot be shown it offers the download instead.
+ * listeners which page is in view. When the document cannot be shown it offers the download instead. pdf.js runs no
+ * script of the document (ADR 0021): documents are only drawn, never given to the browser's own PDF viewer.
  */
-class PdfViewer extends Div {
+@com.vaadin.flow.component.dependency.StyleSheet("styles/review.css") // the viewer's styles live with review's
+public class PdfViewer extends Div {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfViewer.class);
 
@@ -37,7 +39,7 @@ class PdfViewer extends Div {
     private int pageCount;
     private boolean failed;
 
-    PdfViewer(String url, String downloadUrl, String fileName) {
+    public PdfViewer(String url, String downloadUrl, String fileName) {
         this.url = url;
         this.downloadUrl = downloadUrl;
         this.fileName = fileName;
@@ -107,14 +109,14 @@ class PdfViewer extends Div {
 
     /** The document is open: it has this many pages. */
     @ClientCallable
-    void loaded(int pages) {
+    public void loaded(int pages) {
         this.pageCount = pages;
         showPosition();
     }
 
     /** This page is now in view. */
     @ClientCallable
-    void pageShown(int page, int pages) {
+    public void pageShown(int page, int pages) {
         if (pages < 1 || page < 1 || page > pages) {
             return;
         }
@@ -126,13 +128,13 @@ class PdfViewer extends Div {
 
     /** Zoomed by pinching. */
     @ClientCallable
-    void zoomed(int percent) {
+    public void zoomed(int percent) {
         zoomLevel.setText(percent + "%");
     }
 
     /** pdf.js could not open or draw the document: offer the download instead. */
     @ClientCallable
-    void failed(String reason) {
+    public void failed(String reason) {
         if (failed) {
             return;
         }
@@ -155,24 +157,24 @@ class PdfViewer extends Div {
         position.setText(getTranslation("review.viewer.position", Math.max(page, 1), pageCount));
     }
 
-    void addPageListener(SerializableBiConsumer<Integer, Integer> listener) {
+    public void addPageListener(SerializableBiConsumer<Integer, Integer> listener) {
         pageListeners.add(listener);
     }
 
-    void addFailureListener(SerializableRunnable listener) {
+    public void addFailureListener(SerializableRunnable listener) {
         failureListeners.add(listener);
     }
 
     /** The page in view (1 for the first), 0 before the document is open. */
-    int page() {
+    public int page() {
         return page;
     }
 
-    int pageCount() {
+    public int pageCount() {
         return pageCount;
     }
 
-    boolean hasFailed() {
+    public boolean hasFailed() {
         return failed;
     }
 }
