@@ -95,6 +95,10 @@ final class EmbeddedMariaDb {
     }
 
     String jdbcUrl(String database) {
+        return jdbcUrl(port, database);
+    }
+
+    static String jdbcUrl(int port, String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
