@@ -20,6 +20,17 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
             return;
         }
         Path dataDir = Path.of(environment.getProperty("tafel.data-dir", "./data"));
+        if (environment.getProperty("tafel.db.attach-running", Boolean.class, false)) {
+            // the backup command while Tafel runs: use that Tafel's server instead of starting one
+            java.util.OptionalInt port = Leftovers.portOfLiveOwner(dataDir.toAbsolutePath().normalize());
+            if (port.isPresent()) {
+                environment.getPropertySources().addFirst(new MapPropertySource("tafelEmbeddedMariaDb", Map.of(
+                        "spring.datasource.url", EmbeddedMariaDb.jdbcUrl(port.getAsInt(), "tafel"),
+                        "spring.datasource.username", "root",
+                        "spring.datasource.password", "")));
+                return;
+            }
+        }
         EmbeddedMariaDb server = EmbeddedMariaDb.startIn(dataDir);
         // The context holds the server until it has closed: registered first, released last.
         application.addInitializers(context -> {

