@@ -196,7 +196,7 @@ class MeetingServiceTest {
                 .isEqualTo("Jaarverslag.pdf");
         MeetingDetails details = as.call(READER, () -> meetings.get(id));
         assertThat(details.changesAfterPublication()).extracting(MeetingDetails.AgendaChange::messageKey)
-                .containsExactly("agendaChange.documentLate", "agendaChange.documentsReordered");
+                .containsExactly("agendaChange.documentLateAt", "agendaChange.documentsReordered");
         assertThat(details.changesAfterPublication().getFirst().by()).isEqualTo("Sanne Secretaris");
     }
 

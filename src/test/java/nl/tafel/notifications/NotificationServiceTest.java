@@ -162,7 +162,8 @@ class NotificationServiceTest {
         Map<NotificationKind, Delivery> defaults = Map.of(NotificationKind.INVITATION, Delivery.IMMEDIATE,
                 NotificationKind.ACTION_ASSIGNED, Delivery.IMMEDIATE, NotificationKind.NEWS_POSTED, Delivery.WEEKLY,
                 NotificationKind.DOCUMENT_STORED, Delivery.WEEKLY, NotificationKind.AGENDA_PUBLISHED,
-                Delivery.WEEKLY, NotificationKind.MINUTES_CIRCULATED, Delivery.WEEKLY);
+                Delivery.WEEKLY, NotificationKind.MINUTES_CIRCULATED, Delivery.WEEKLY,
+                NotificationKind.AGENDA_CHANGED, Delivery.IMMEDIATE, NotificationKind.DOCUMENTS_SYNCED, Delivery.WEEKLY);
         List<Preference> prefs = as.call(READER, () -> notifications.preferences());
         assertThat(prefs).hasSize(NotificationKind.values().length);
         prefs.forEach(p -> assertThat(p.delivery()).as(p.kind().name()).isEqualTo(defaults.get(p.kind())));

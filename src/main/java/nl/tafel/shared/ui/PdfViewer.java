@@ -166,6 +166,11 @@ public class PdfViewer extends Div {
     }
 
     /** The page in view (1 for the first), 0 before the document is open. */
+    /** The address pdf.js reads the PDF from. */
+    public String url() {
+        return url;
+    }
+
     public int page() {
         return page;
     }
